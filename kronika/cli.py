@@ -1,0 +1,129 @@
+"""The `kronika` command: argument parsing only; the work is done by the library."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from kronika import __version__
+from kronika.errors import InputError
+from kronika.textio import Failure, Source, parse_date, read_sources
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kronika", description="Structured facts from Polish news.")
+    parser.add_argument("--version", action="version", version=f"kronika {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="analyse articles, print one JSON object per document",
+        description="Analyse articles. PATH: a .txt file, a directory of .txt files, a .jsonl file of "
+        '{"id", "text", "date"?}, or - for JSON Lines on stdin. Example: kronika analyze article.txt --pretty',
+    )
+    analyze.add_argument("paths", nargs="*", default=["-"], metavar="PATH")
+    analyze.add_argument("--date", help="publication date YYYY-MM-DD for documents that carry none")
+    analyze.add_argument("--tokens", action="store_true", help="include tokens with lemmas and tags")
+    analyze.add_argument("--pretty", action="store_true", help="indented JSON, for humans")
+    analyze.add_argument("--format", choices=("json", "text"), default="json", help="output format")
+
+    commands.add_parser(
+        "base-forms",
+        help="base forms of names: JSON Lines {text, type} on stdin -> the same with 'base'",
+    )
+
+    evaluate = commands.add_parser("evaluate", help="measure quality as defined in EVALUATION.md")
+    evaluate.add_argument("task", choices=("lemmas", "names", "times", "entities", "quotes", "events"))
+    evaluate.add_argument("data", nargs="+", help="data file(s) for the task")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.add_argument("--limit", type=int, help="only the first N documents (quick checks)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"analyze": cmd_analyze, "base-forms": cmd_base_forms, "evaluate": cmd_evaluate}[args.command]
+    try:
+        return handler(args)
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from kronika.core import analyze_many
+    from kronika.render import render_text
+
+    try:
+        default_date = parse_date(args.date)
+    except InputError as error:
+        print(f"kronika: --date: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    failed = 0
+    sources = (_with_default_date(s, default_date) for s in read_sources(args.paths))
+    for result in analyze_many(_warn(sources)):
+        if isinstance(result, Failure):
+            failed += 1
+            print(f"kronika: skipped {result.id}: {result.reason}", file=sys.stderr)
+            continue
+        if args.format == "text":
+            print(render_text(result))
+        else:
+            data = result.to_json(tokens=args.tokens)
+            print(json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None), flush=True)
+    if failed:
+        print(f"kronika: {failed} document(s) failed", file=sys.stderr)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _with_default_date(source: Source | Failure, date: dt.date | None) -> Source | Failure:
+    if isinstance(source, Failure) or source.date or not date:
+        return source
+    return replace(source, date=date)
+
+
+def _warn(sources: Iterable[Source | Failure]) -> Iterator[Source | Failure]:
+    for source in sources:
+        if not isinstance(source, Failure) and source.warning:
+            print(f"kronika: warning: {source.id}: {source.warning}", file=sys.stderr)
+        yield source
+
+
+def cmd_base_forms(args: argparse.Namespace) -> int:
+    from kronika.pipeline.names import base_form
+
+    failed = 0
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["base"] = base_form(record["text"], record.get("type") or "other")
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+            failed += 1
+            print(f"kronika: skipped line {number}: {type(error).__name__}: {error}", file=sys.stderr)
+            continue
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from kronika.evaluation import run_task
+    from kronika.evaluation.report import print_table
+
+    figures = run_task(args.task, args.data, limit=args.limit)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print_table(args.task, figures)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

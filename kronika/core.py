@@ -1,0 +1,60 @@
+"""Entry points: build the pipeline once, analyse texts into `Document`s."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from kronika import extensions as ext
+from kronika.document import Document
+from kronika.offsets import normalize
+from kronika.textio import Failure, Source
+from kronika.pipeline import sentences, structure, tagging  # noqa: F401  (register factories)
+from kronika.pipeline.tokenizer import MorfeuszTokenizer
+
+STAGES = ("kronika_morphology", "kronika_structure", "kronika_sentences")
+
+
+def build() -> Language:
+    """A fresh Kronika pipeline: Morfeusz tokenizer, then one component per stage."""
+    nlp = spacy.blank("pl")
+    nlp.tokenizer = MorfeuszTokenizer(nlp.vocab)
+    for name in STAGES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The shared pipeline, loaded once per process (for `nlp.pipe` users)."""
+    return build()
+
+
+def analyze(text: str, date: dt.date | str | None = None, id: str = "") -> Document:
+    """Analyse one text; `date` (the publication date) anchors relative time expressions."""
+    date = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    return run(load(), Source(id, text, date))
+
+
+def analyze_many(sources: Iterable[Source | Failure]) -> Iterator[Document | Failure]:
+    """Analyse sources in order; a document that fails is returned as a `Failure`, the rest go on."""
+    nlp = load()
+    for source in sources:
+        if isinstance(source, Failure):
+            yield source
+            continue
+        try:
+            yield run(nlp, source)
+        except Exception as error:  # one bad document never stops a batch
+            yield Failure(source.id, f"analysis failed: {type(error).__name__}: {error}")
+
+
+def run(nlp: Language, source: Source) -> Document:
+    """Run every stage on one source."""
+    normalised, offsets = normalize(source.text)
+    doc = nlp.make_doc(normalised)
+    doc._.set(ext.DATE, source.date)
+    return Document(source.id, source.text, source.date, nlp(doc), offsets)

@@ -1,0 +1,67 @@
+"""Morfeusz 2 adapter: every reading of a word, with homonym markers stripped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import morfeusz2
+
+_HOMONYM = re.compile(r"(?<=.):[A-Za-z][A-Za-z0-9]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One morphological reading: base form, Morfeusz tag (may hold dotted alternatives), name classes."""
+
+    lemma: str
+    tag: str
+    names: tuple[str, ...] = ()
+
+    @property
+    def pos(self) -> str:
+        return self.tag.split(":", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One edge of the Morfeusz segmentation graph of a chunk."""
+
+    start_node: int
+    end_node: int
+    orth: str
+    reading: Reading
+
+
+def strip_homonym(lemma: str) -> str:
+    """`Łukaszenko:Sm1` -> `Łukaszenko`; a bare `:` stays as it is."""
+    return _HOMONYM.sub("", lemma)
+
+
+@lru_cache(maxsize=1)
+def morfeusz() -> morfeusz2.Morfeusz:
+    """The shared analyser (SGJP dictionary shipped in the wheel)."""
+    return morfeusz2.Morfeusz(expand_tags=False)
+
+
+@lru_cache(maxsize=200_000)
+def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
+    """Every reading of a whitespace-free chunk, as Morfeusz's segmentation graph."""
+    return tuple(
+        Segment(start, end, orth, Reading(strip_homonym(lemma), tag, tuple(names)))
+        for start, end, (orth, lemma, tag, names, _quals) in morfeusz().analyse(chunk)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def analyse_word(word: str) -> tuple[Reading, ...]:
+    """Every reading of one word taken as a single segment (empty if Morfeusz splits it)."""
+    segments = analyse_chunk(word)
+    return tuple(s.reading for s in segments if s.start_node == 0 and s.orth == word)
+
+
+def first_reading(word: str, readings: tuple[Reading, ...]) -> Reading:
+    """The fallback choice when no tagger model is available: Morfeusz's first reading."""
+    if readings and readings[0].pos != "ign":
+        return Reading(readings[0].lemma, readings[0].tag.split(".")[0], readings[0].names)
+    return Reading(word, "ign")
