@@ -48,9 +48,16 @@ def morfeusz() -> morfeusz2.Morfeusz:
 def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
     """Every reading of a whitespace-free chunk, as Morfeusz's segmentation graph."""
     return tuple(
-        Segment(start, end, orth, Reading(strip_homonym(lemma), tag, tuple(names)))
-        for start, end, (orth, lemma, tag, names, _quals) in morfeusz().analyse(chunk)
+        Segment(i.startNode, i.endNode, i.orth, _reading(i.lemma, i.tagId, i.nameId))
+        for i in morfeusz()._morfeusz_obj.analyse(chunk)  # the raw binding: no per-reading label lookups
     )
+
+
+@lru_cache(maxsize=400_000)
+def _reading(lemma: str, tag_id: int, name_id: int) -> Reading:
+    resolver = morfeusz()._morfeusz_obj.getIdResolver()
+    names = resolver.getName(name_id)
+    return Reading(strip_homonym(lemma), resolver.getTag(tag_id), tuple(names.split("|")) if names else ())
 
 
 @lru_cache(maxsize=200_000)

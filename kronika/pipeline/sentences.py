@@ -1,6 +1,8 @@
 """Sentence boundaries for Polish: abbreviations, initials, dialogue dashes, quotes, headings."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,19 +48,34 @@ def _ends_sentence(doc: Doc, i: int) -> int | None:
     k = _next_word(doc, j)
     if k is None or "\n" in doc[j:k].text:
         return None  # the line ends here: sections split it
+    if _after_abbreviation(doc, i):
+        return None
     nxt = doc[k].text
     if nxt in DASHES or nxt in OPENERS:
         after = _next_word(doc, k + 1)
-        if after is None or not is_upper_start(doc[after].text):
-            return None  # `"…" – powiedział`: the attribution continues the sentence
-        return k
-    if not is_upper_start(nxt):
-        return None
-    if doc[i].text == "." and i > 0 and not doc[i - 1].whitespace_ and _is_abbreviation(doc, i - 1):
-        word = doc[i - 1].text
-        if word.lower() in NEVER_FINAL or (len(word) == 1 and word.isupper()):
+        if after is None:
             return None
-    return k
+        if not is_upper_start(doc[after].text) and (j > i + 1 or doc[i].text != "."):
+            return None  # `"…" – powiedział`, `Co? – zapytał`: the attribution continues the sentence
+        return k
+    if is_upper_start(nxt) or (doc[i].text == "." and _plain_word(doc, i - 1) and nxt[:1].isalpha()):
+        return k
+    return None
+
+
+def _after_abbreviation(doc: Doc, i: int) -> bool:
+    """A period after `prof`, `ul`, an initial: not a sentence end."""
+    if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_ or not _is_abbreviation(doc, i - 1):
+        return False
+    word = doc[i - 1].text
+    return word.lower() in NEVER_FINAL or (len(word) == 1 and word.isupper())
+
+
+def _plain_word(doc: Doc, i: int) -> bool:
+    """An ordinary word (not an abbreviation, number or initial) before a period."""
+    if i < 0 or doc[i].whitespace_ or not doc[i].text.isalpha() or len(doc[i].text) < 2:
+        return False
+    return not _is_abbreviation(doc, i)
 
 
 def sentence_starts(doc: Doc) -> list[bool]:
@@ -69,25 +86,26 @@ def sentence_starts(doc: Doc) -> list[bool]:
         if span is not None and len(span):
             starts[span.start] = True
     for i, token in enumerate(doc):
-        if token.text in TERMINALS or (token.text == ":" and _dash_follows(doc, i)):
+        if token.text in TERMINALS and not _list_number(doc, i, starts):
             k = _ends_sentence(doc, i)
             if k is not None:
                 starts[k] = True
     return starts
 
 
-def _dash_follows(doc: Doc, i: int) -> bool:
-    """`Pieskow: – Wiem…`: a colon before a dialogue dash opens a new sentence."""
-    k = _next_word(doc, i + 1)
-    return k is not None and doc[k].text in DASHES
+def _list_number(doc: Doc, i: int, starts: list[bool]) -> bool:
+    """`1.` opening a sentence is a list number, not a sentence."""
+    return doc[i].text == "." and i > 0 and doc[i - 1].like_num and starts[i - 1]
 
 
 @Language.component("kronika_sentences", requires=[f"doc._.{SECTIONS}"], assigns=["token.is_sent_start"])
 def sentences_component(doc: Doc) -> Doc:
-    """Set sentence starts; whitespace tokens never start a sentence."""
+    """Set sentence starts (in one array write); whitespace tokens never start a sentence."""
+    if not len(doc):
+        return doc
     starts = sentence_starts(doc)
-    if doc:
-        starts[0] = True
-    for token, start in zip(doc, starts):
-        token.is_sent_start = start and not token.is_space
+    starts[0] = True
+    values = [1 if start and not token.is_space else -1 for token, start in zip(doc, starts)]
+    values[0] = 1
+    doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc

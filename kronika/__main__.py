@@ -1,0 +1,6 @@
+"""`python -m kronika`."""
+import sys
+
+from kronika.cli import main
+
+sys.exit(main())
