@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import morfeusz2
 
-_HOMONYM = re.compile(r"(?<=.):[A-Za-z][A-Za-z0-9]*$")
+_HOMONYM = re.compile(r"(?<=.):[A-Za-z][A-Za-z0-9~]*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,96 @@
+"""Base forms of named-entity phrases (kronika.pipeline.names)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kronika.evaluation.names import evaluate, kind_of
+from kronika.pipeline.names import base_form
+
+
+@pytest.mark.parametrize(
+    ("surface", "kind", "expected"),
+    [
+        ("Sankt Petersburga", "place", "Sankt Petersburg"),
+        ("Muzeum Rosyjskim", "organization", "Muzeum Rosyjskie"),
+        ("Najwyższej Rady Państwowej Związku Białorusi i Rosji", "organization",
+         "Najwyższa Rada Państwowa Związku Białorusi i Rosji"),
+        ("Ministerstwa Komunikacji", "organization", "Ministerstwo Komunikacji"),
+        ("Radę Ministrów", "organization", "Rada Ministrów"),
+        ("Tadeusza Rejtana", "person", "Tadeusz Rejtan"),
+        ("Anny Kowalskiej", "person", "Anna Kowalska"),
+        ("Jana Pawła II", "person", "Jan Paweł II"),
+        ("Zełenskiego", "person", "Zełenski"),
+        ("Wołodymyra Zełenskiego", "person", "Wołodymyr Zełenski"),
+        ("Łukaszenkę", "person", "Łukaszenka"),
+        ("Łukaszenką", "person", "Łukaszenka"),
+        ("Łukaszence", "person", "Łukaszenka"),
+        ("Kościuszki", "person", "Kościuszko"),  # -ko surnames keep -ko unless the press writes -ka
+        ("Zielonej Górze", "place", "Zielona Góra"),
+        ("Stanach Zjednoczonych", "place", "Stany Zjednoczone"),
+        ("Bielsku - Białej", "place", "Bielsko-Biała"),
+        ("Polaków", "organization", "Polacy"),
+        ("Toronto Dominion Centre", "other", "Toronto Dominion Centre"),
+        ("Web 2 . 0", "other", "Web 2.0"),
+        ("Anna Kowalska", "person", "Anna Kowalska"),
+    ],
+)
+def test_base_form(surface: str, kind: str, expected: str) -> None:
+    assert base_form(surface, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "kind", "expected"),
+    [
+        ("Prawa i Sprawiedliwości", "organization", "Prawo i Sprawiedliwość"),  # coordination agrees
+        ("Pieskowa", "person", "Pieskow"),  # unknown -owa outside a feminine phrase: -ow genitive
+        ("Dmitrija Pieskowa", "person", "Dmitrij Pieskow"),  # male first name -> male surname
+        ("Anna Pieskowa", "person", "Anna Pieskowa"),  # feminine nominative phrase stays
+        ("Tengiz Sulakwelidze", "person", "Tengiz Sulakwelidze"),  # all unknown, nominative
+        ("Steve'a Jobsa", "person", "Steve Jobs"),  # ending after an apostrophe
+        ("ATX-a", "other", "ATX"),  # ending after an acronym's hyphen
+        ("Poradni Psychologiczno-Pedagogicznej", "organization",
+         "Poradnia Psychologiczno-Pedagogiczna"),  # compound adjective
+    ],
+)
+def test_base_form_harder_cases(surface: str, kind: str, expected: str) -> None:
+    assert base_form(surface, kind) == expected
+
+
+def test_empty_and_default_kind() -> None:
+    assert base_form("") == ""
+    assert base_form("Toronto") == "Toronto"
+
+
+def test_kind_of() -> None:
+    assert kind_of("nam_liv_person_last") == "person"
+    assert kind_of("nam_loc_gpe_city") == "place"
+    assert kind_of("nam_org_company") == "organization"
+    assert kind_of("nam_fac_road") == "other"
+
+
+def test_evaluate_on_own_rows(tmp_path) -> None:
+    rows = [
+        ("Tadeusz Rejtan", "Tadeusza Rejtana", "nam_liv_person"),
+        ("Zielona Góra", "Zielonej Górze", "nam_loc_gpe_city"),
+        ("Muzeum Rosyjskie", "Muzeum Rosyjskim", "nam_org_institution"),
+        ("Wrong", "Toronto", "nam_fac_goe"),
+    ]
+    path = tmp_path / "names.tsv"
+    path.write_text("".join(f"{g}\t{s}\tx\tx\tx\t{c}\n" for g, s, c in rows), encoding="utf-8")
+    res = evaluate(path)
+    assert res["count"] == 4
+    assert res["accuracy"] == pytest.approx(0.75)
+    assert res["accuracy_person"] == 1.0
+    assert res["accuracy_place"] == 1.0
+    assert res["accuracy_organization"] == 1.0
+    assert res["accuracy_other"] == 0.0
+
+
+def test_fast() -> None:
+    phrases = [f"Tadeusza Rejtana {i}" for i in range(200)]
+    started = time.perf_counter()
+    for p in phrases:
+        base_form(p, "person")
+    assert time.perf_counter() - started < 5.0
