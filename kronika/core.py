@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -12,10 +13,11 @@ from kronika import extensions as ext
 from kronika.document import Document
 from kronika.offsets import normalize
 from kronika.textio import Failure, Source
-from kronika.pipeline import sentences, structure, tagging  # noqa: F401  (register factories)
+from kronika.pipeline import entities, sentences, structure, tagging, time_expressions  # noqa: F401  (register factories)
 from kronika.pipeline.tokenizer import MorfeuszTokenizer
 
-STAGES = ("kronika_morphology", "kronika_structure", "kronika_sentences")
+NER_MODEL = Path(__file__).parent / "models" / "ner"
+STAGES = ("kronika_morphology", "kronika_structure", "kronika_sentences", "kronika_times")
 
 
 def build() -> Language:
@@ -23,7 +25,10 @@ def build() -> Language:
     nlp = spacy.blank("pl")
     nlp.tokenizer = MorfeuszTokenizer(nlp.vocab)
     for name in STAGES:
-        nlp.add_pipe(name)
+        if name == "ner":
+            nlp.add_pipe("ner", source=spacy.load(NER_MODEL, vocab=nlp.vocab))
+        else:
+            nlp.add_pipe(name)
     return nlp
 
 
