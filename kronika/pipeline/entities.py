@@ -1,0 +1,345 @@
+"""Who is who in one article: name mentions, base forms, roles, and mentions clustered into entities."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kronika.extensions import DATE, ENTITIES
+from kronika.pipeline.morphology import morfeusz
+from kronika.pipeline.names import base_form
+from kronika.pipeline.structure import boilerplate_mask
+
+TYPES = ("person", "organization", "place", "geo", "other")
+LABELS = {"persName": "person", "orgName": "organization", "placeName": "place", "geogName": "geo"}
+# Nouns that name a function a person holds (`rzecznik Kremla Dmitrij Pieskow`).
+ROLE_NOUNS = frozenset(
+    "prezydent wiceprezydent premier wicepremier minister wiceminister przywódca dyktator rzecznik rzeczniczka"
+    " szef szefowa kanclerz król królowa książę papież sekretarz dyrektor dyrektorka prezes prezeska wiceprezes"
+    " przewodniczący przewodnicząca marszałek wicemarszałek poseł posłanka senator senatorka radny radna"
+    " burmistrz wójt starosta wojewoda ambasador gubernator generał komendant prokurator sędzia trener lider"
+    " liderka założyciel właściciel mer prymas biskup arcybiskup metropolita kardynał ksiądz ajatollah"
+    " szejk emir car monarcha".split()
+)
+# Words for the top office of a country: `przywódca Białorusi` is whoever holds `prezydent Białorusi`.
+LEADER_NOUNS = frozenset({"przywódca", "dyktator", "lider", "szef"})
+TOP_OFFICES = ("prezydent", "premier", "kanclerz")
+# Heads of organisation names that may stand nested inside a longer name (`Rady … Związku Białorusi i Rosji`).
+ORG_HEADS = frozenset(
+    "związek rada unia komisja ministerstwo urząd sąd trybunał instytut uniwersytet akademia fundacja"
+    " stowarzyszenie partia bank kancelaria komitet agencja wspólnota organizacja federacja liga kongres"
+    " parlament zgromadzenie senat sejm rząd izba inspekcja policja prokuratura".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity: kind is name, role or pronoun."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    base: str
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind, "base": self.base}
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or place within an article, with every mention of it."""
+
+    id: str
+    type: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "roles": list(self.roles),
+            "mentions": [m.to_json() for m in sorted(self.mentions, key=lambda m: m.start)],
+        }
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A name mention before clustering."""
+
+    span: Span
+    type: str
+    base: str
+
+
+# ---------------------------------------------------------------- tables
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Relational adjective lemma -> country (or region) base form: `rosyjski` -> `Rosja`."""
+    table = {}
+    for line in _resource_lines("countries.tsv"):
+        country, adjective = line.split("\t")
+        table.setdefault(adjective, country)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    office: str
+    person: str
+    start: str
+    end: str
+
+
+@lru_cache(maxsize=1)
+def offices() -> tuple[Office, ...]:
+    """Known public offices and their holders (kronika/resources/officeholders.tsv)."""
+    rows = []
+    for line in _resource_lines("officeholders.tsv"):
+        cells = line.split("\t") + ["", ""]
+        rows.append(Office(cells[0], cells[1], cells[2], cells[3]))
+    return tuple(rows)
+
+
+def _resource_lines(name: str) -> list[str]:
+    text = resources.files("kronika.resources").joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=4096)
+def genitive(name: str) -> str:
+    """Genitive singular of a one-word name (`Rosja` -> `Rosji`); the name itself if unknown."""
+    words = name.split()
+    forms = [orth for orth, _lemma, tag, *_ in morfeusz().generate(words[0]) if ":sg:" in tag and "gen" in tag.split(":")[2].split(".")]
+    head = forms[0] if forms else words[0]
+    return " ".join([head, *words[1:]]) if len(words) == 1 else name
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
+    """Name mentions from the NER layer, plus nested organisations inside longer names."""
+    found = []
+    for ent in doc.ents:
+        kind = LABELS.get(ent.label_, ent.label_ if ent.label_ in TYPES else "other")
+        if any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
+            continue
+        found.append(_Candidate(ent, kind, _entity_base(ent, kind)))
+        if kind == "organization":
+            found.extend(_nested_organisation(ent))
+    return found
+
+
+def _entity_base(span: Span, kind: str) -> str:
+    """Base form of a name; a relational adjective (`polskiego`) stands for its country."""
+    if len(span) == 1 and span[0].text[:1].islower():
+        country = countries().get(span[0].lemma_)
+        if country:
+            return country
+    return base_form(span.text, kind)
+
+
+def _nested_organisation(ent: Span) -> list[_Candidate]:
+    """`Najwyższej Rady Państwowej Związku Białorusi i Rosji` also names `Związek Białorusi i Rosji`."""
+    for i in range(1, len(ent) - 1):
+        token = ent[i]
+        if token.text[:1].isupper() and token.lemma_.lower() in ORG_HEADS and token.tag_.startswith("subst"):
+            nested = ent[i:]
+            return [_Candidate(nested, "organization", base_form(nested.text, "organization"))]
+    return []
+
+
+def role_before(doc: Doc, start: int) -> Span | None:
+    """The role phrase right before token `start`: `rzecznik Kremla` in `rzecznik Kremla Dmitrij Pieskow`."""
+    for length in (3, 2, 1):
+        begin = start - length
+        if begin < 0:
+            continue
+        phrase = doc[begin:start]
+        if phrase[0].lemma_.lower() in ROLE_NOUNS and all(not t.is_punct for t in phrase):
+            return phrase
+    return None
+
+
+def role_phrases(doc: Doc, skip: list[bool]) -> list[Span]:
+    """Singular role phrases: a role noun with a genitive name (`prezydent Rosji`) or a relational adjective."""
+    found = []
+    for token in doc:
+        if skip[token.i] or token.lemma_.lower() not in ROLE_NOUNS or ":sg:" not in token.tag_ + ":":
+            continue
+        if token.i > 0 and doc[token.i - 1].lemma_ in countries() and doc[token.i - 1].tag_.startswith("adj"):
+            found.append(doc[token.i - 1 : token.i + 1])
+        elif token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and _genitive(doc[token.i + 1]):
+            if token.i + 2 < len(doc) and doc[token.i + 2].lower_ in ("i", "oraz"):
+                continue  # `przywódcy Rosji i Białorusi`: several people
+            found.append(doc[token.i : token.i + 2])
+    return found
+
+
+def _genitive(token) -> bool:
+    parts = token.tag_.split(":")
+    return len(parts) > 2 and parts[2] == "gen"
+
+
+def role_key(span: Span) -> str:
+    """`prezydenta Rosji`, `rosyjskiego prezydenta` -> `prezydent Rosji`; `Dyktator Białorusi` -> `dyktator Białorusi`."""
+    nouns = [t for t in span if t.lemma_.lower() in ROLE_NOUNS]
+    noun = nouns[0].lemma_.lower()
+    if span[0].tag_.startswith("adj") and span[0].lemma_ in countries():
+        return f"{noun} {genitive(countries()[span[0].lemma_])}"
+    rest = span[nouns[0].i - span.start + 1 :]
+    return " ".join([noun, *(t.text for t in rest)])
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def cluster(candidates: list[_Candidate]) -> list[Entity]:
+    """Group name mentions: same base form, a surname after a full name, an acronym after its name."""
+    entities: list[Entity] = []
+    for cand in sorted(candidates, key=lambda c: (-len(c.base.split()), c.span.start_char)):
+        entity = _find(entities, cand)
+        mention = Mention(cand.span.start_char, cand.span.end_char, cand.span.text, "name", cand.base)
+        if entity is None:
+            entity = Entity("", cand.type, cand.base)
+            entities.append(entity)
+        entity.mentions.append(mention)
+    entities.sort(key=lambda e: min(m.start for m in e.mentions))
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"e{number}"
+    return entities
+
+
+def _find(entities: list[Entity], cand: _Candidate) -> Entity | None:
+    base = cand.base.lower()
+    for entity in entities:
+        if entity.type != cand.type and not {entity.type, cand.type} <= {"place", "geo"}:
+            continue
+        name = entity.name.lower()
+        if base == name or _same_word(base, name.split()[-1]) and len(base.split()) == 1:
+            return entity
+        if _is_acronym(cand.span.text, entity.name):
+            return entity
+    return None
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or two forms of one unknown surname (`pieskowa` / `pieskow`)."""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    common = len(_common_prefix(a, b))
+    return shorter >= 4 and common >= shorter - 1 and abs(len(a) - len(b)) <= 3
+
+
+def _common_prefix(a: str, b: str) -> str:
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[:i]
+
+
+def _is_acronym(text: str, name: str) -> bool:
+    """`WNP` for `Wspólnota Niepodległych Państw`."""
+    if not re.fullmatch(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,8}", text):
+        return False
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return initials == text and len(name.split()) > 1
+
+
+# ---------------------------------------------------------------- roles
+
+
+def attach_roles(doc: Doc, entities: list[Entity], roles: list[Span]) -> None:
+    """Roles from appositions; role mentions resolved to the person that holds the role."""
+    by_start = {m.start: e for e in entities if e.type == "person" for m in e.mentions}
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            role = role_before(doc, span.start) if span is not None else None
+            if role is not None and role_key(role) not in entity.roles:
+                entity.roles.append(role_key(role))
+    holders = _role_holders(entities, doc._.get(DATE))
+    for phrase in roles:
+        if phrase.end < len(doc) and doc[phrase.end].idx in by_start:
+            continue  # an apposition, already attached
+        person = holders.get(role_key(phrase)) or holders.get(_leader_key(role_key(phrase)))
+        if person is None:
+            continue
+        person.mentions.append(Mention(phrase.start_char, phrase.end_char, phrase.text, "role", role_key(phrase)))
+        if role_key(phrase) not in person.roles:
+            person.roles.append(role_key(phrase))
+
+
+def _leader_key(key: str) -> str:
+    noun, _, rest = key.partition(" ")
+    return f"leader {rest}" if noun in LEADER_NOUNS else key
+
+
+def _role_holders(entities: list[Entity], date: dt.date | None) -> dict[str, Entity]:
+    """Role key -> person in this article: from its appositions, else from the known office holders."""
+    holders: dict[str, Entity] = {}
+    people = [e for e in entities if e.type == "person"]
+    for office in offices():
+        if date and not _in_office(office, date):
+            continue
+        person = next((p for p in people if _same_person(p.name, office.person)), None)
+        if person is not None:
+            holders.setdefault(office.office, person)
+            noun, _, rest = office.office.partition(" ")
+            if noun in TOP_OFFICES:
+                holders.setdefault(f"leader {rest}", person)
+    for person in people:
+        for role in person.roles:
+            holders[role] = person
+    return holders
+
+
+def _same_person(name: str, known: str) -> bool:
+    """`Łukaszenka` (as the article names him) is `Aleksandr Łukaszenka`."""
+    words, known_words = name.lower().split(), known.lower().split()
+    return words[-1] == known_words[-1] and set(words) <= set(known_words)
+
+
+def _in_office(office: Office, date: dt.date) -> bool:
+    day = date.isoformat()
+    return office.start[:10] <= day and (not office.end or day < office.end.ljust(10, "~"))
+
+
+# ---------------------------------------------------------------- stage
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """Every entity of the article (boilerplate excluded), with name and role mentions."""
+    skip = boilerplate_mask(doc)
+    entities = cluster(name_candidates(doc, skip))
+    for entity in entities:
+        entity.name = _canonical_name(entity)
+    attach_roles(doc, entities, role_phrases(doc, skip))
+    return entities
+
+
+def _canonical_name(entity: Entity) -> str:
+    """The longest base form among the name mentions (`Dmitrij Pieskow`, `Wspólnota Niepodległych Państw`)."""
+    names = [m.base for m in entity.mentions if m.kind == "name"]
+    return max(names, key=lambda n: (len(n.split()), names.count(n), -names.index(n)))
+
+
+@Language.component("kronika_entities", requires=["doc.ents"], assigns=[f"doc._.{ENTITIES}"])
+def entities_component(doc: Doc) -> Doc:
+    """Set `doc._.entities`."""
+    doc._.set(ENTITIES, find_entities(doc))
+    return doc
