@@ -1,12 +1,16 @@
 """Sentence boundaries for Polish: abbreviations, initials, dialogue dashes, quotes, headings."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kronika.extensions import READINGS, SECTIONS
+from kronika.extensions import READINGS, SECTIONS, STARTS, WORDS
+from kronika.pipeline.morphology import Reading
 
 TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "?!.", "!!", "??", "!!!"})
 CLOSERS = frozenset({'"', "”", "»", "«", "'", "’", ")", "]"})
@@ -20,92 +24,116 @@ NEVER_FINAL = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The tokens of a doc as plain lists (no spaCy `Token` objects on the hot path)."""
+
+    words: list[str]
+    starts: list[int]
+    readings: list[tuple[Reading, ...]]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def glued(self, i: int) -> bool:
+        """No whitespace between token i and token i + 1."""
+        return i + 1 < len(self.words) and self.starts[i] + len(self.words[i]) == self.starts[i + 1]
+
+    def is_space(self, i: int) -> bool:
+        return self.words[i].isspace()
+
+
 def is_upper_start(text: str) -> bool:
     return text[:1].isupper() or text[:1].isdigit()
 
 
-def _is_abbreviation(doc: Doc, i: int) -> bool:
+def _is_abbreviation(tokens: Tokens, i: int) -> bool:
     """Token i (before a period) is an abbreviation or an initial."""
-    word = doc[i].text
+    word = tokens.words[i]
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True
-    readings = doc._.get(READINGS)
-    return bool(readings and any(r.tag.startswith("brev") for r in readings[i]))
+    return any(r.tag.startswith("brev") for r in tokens.readings[i])
 
 
-def _next_word(doc: Doc, i: int) -> int | None:
+def _next_word(tokens: Tokens, i: int) -> int | None:
     """Index of the next non-space token at or after i."""
-    while i < len(doc) and doc[i].is_space:
+    while i < len(tokens) and tokens.is_space(i):
         i += 1
-    return i if i < len(doc) else None
+    return i if i < len(tokens) else None
 
 
-def _ends_sentence(doc: Doc, i: int) -> int | None:
+def _ends_sentence(tokens: Tokens, i: int) -> int | None:
     """If a sentence ends with token i (a terminal), the index of the next sentence's first token."""
+    words = tokens.words
     j = i + 1
-    while j < len(doc) and doc[j].text in CLOSERS and not doc[j - 1].whitespace_:
+    while j < len(tokens) and words[j] in CLOSERS and tokens.glued(j - 1):
         j += 1
-    k = _next_word(doc, j)
-    if k is None or "\n" in doc[j:k].text:
+    k = _next_word(tokens, j)
+    if k is None or any("\n" in words[m] for m in range(j, k)):
         return None  # the line ends here: sections split it
-    if _after_abbreviation(doc, i):
+    if _after_abbreviation(tokens, i):
         return None
-    nxt = doc[k].text
+    nxt = words[k]
     if nxt in DASHES or nxt in OPENERS:
-        after = _next_word(doc, k + 1)
+        after = _next_word(tokens, k + 1)
         if after is None:
             return None
-        if not is_upper_start(doc[after].text) and (j > i + 1 or doc[i].text != "."):
+        if not is_upper_start(words[after]) and (j > i + 1 or words[i] != "."):
             return None  # `"…" – powiedział`, `Co? – zapytał`: the attribution continues the sentence
         return k
-    if is_upper_start(nxt) or (doc[i].text == "." and _plain_word(doc, i - 1) and nxt[:1].isalpha()):
+    if is_upper_start(nxt) or (words[i] == "." and _plain_word(tokens, i - 1) and nxt[:1].isalpha()):
         return k
     return None
 
 
-def _after_abbreviation(doc: Doc, i: int) -> bool:
+def _after_abbreviation(tokens: Tokens, i: int) -> bool:
     """A period after `prof`, `ul`, an initial: not a sentence end."""
-    if doc[i].text != "." or i == 0 or doc[i - 1].whitespace_ or not _is_abbreviation(doc, i - 1):
+    if tokens.words[i] != "." or i == 0 or not tokens.glued(i - 1) or not _is_abbreviation(tokens, i - 1):
         return False
-    word = doc[i - 1].text
+    word = tokens.words[i - 1]
     return word.lower() in NEVER_FINAL or (len(word) == 1 and word.isupper())
 
 
-def _plain_word(doc: Doc, i: int) -> bool:
+def _plain_word(tokens: Tokens, i: int) -> bool:
     """An ordinary word (not an abbreviation, number or initial) before a period."""
-    if i < 0 or doc[i].whitespace_ or not doc[i].text.isalpha() or len(doc[i].text) < 2:
+    if i < 0 or not tokens.glued(i):
         return False
-    return not _is_abbreviation(doc, i)
+    word = tokens.words[i]
+    return word.isalpha() and len(word) >= 2 and not _is_abbreviation(tokens, i)
+
+
+def _list_number(tokens: Tokens, i: int, starts: list[bool]) -> bool:
+    """`1.` opening a sentence is a list number, not a sentence."""
+    return tokens.words[i] == "." and i > 0 and tokens.words[i - 1].isdigit() and starts[i - 1]
 
 
 def sentence_starts(doc: Doc) -> list[bool]:
     """Per token: does a sentence start here? Sections (lines) always split."""
-    starts = [False] * len(doc)
+    tokens = Tokens(doc._.get(WORDS), doc._.get(STARTS), doc._.get(READINGS))
+    starts = [False] * len(tokens)
     for section in doc._.get(SECTIONS) or ():
-        span = doc.char_span(section.start, section.end, alignment_mode="expand")
-        if span is not None and len(span):
-            starts[span.start] = True
-    for i, token in enumerate(doc):
-        if token.text in TERMINALS and not _list_number(doc, i, starts):
-            k = _ends_sentence(doc, i)
+        first = bisect_left(tokens.starts, section.start)
+        if first < len(tokens):
+            starts[first] = True
+    for i, word in enumerate(tokens.words):
+        if word in TERMINALS and not _list_number(tokens, i, starts):
+            k = _ends_sentence(tokens, i)
             if k is not None:
                 starts[k] = True
+    for i, word in enumerate(tokens.words):
+        if starts[i] and word.isspace():
+            starts[i] = False
     return starts
 
 
-def _list_number(doc: Doc, i: int, starts: list[bool]) -> bool:
-    """`1.` opening a sentence is a list number, not a sentence."""
-    return doc[i].text == "." and i > 0 and doc[i - 1].like_num and starts[i - 1]
-
-
-@Language.component("kronika_sentences", requires=[f"doc._.{SECTIONS}"], assigns=["token.is_sent_start"])
+@Language.component(
+    "kronika_sentences", requires=[f"doc._.{SECTIONS}", f"doc._.{WORDS}"], assigns=["token.is_sent_start"]
+)
 def sentences_component(doc: Doc) -> Doc:
-    """Set sentence starts (in one array write); whitespace tokens never start a sentence."""
+    """Set sentence starts in one array write; whitespace tokens never start a sentence."""
     if not len(doc):
         return doc
-    starts = sentence_starts(doc)
-    starts[0] = True
-    values = [1 if start and not token.is_space else -1 for token, start in zip(doc, starts)]
+    values = [1 if start else -1 for start in sentence_starts(doc)]
     values[0] = 1
     doc.from_array([SENT_START], numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc

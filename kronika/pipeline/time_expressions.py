@@ -24,13 +24,16 @@ __all__ = ["TimeExpression", "find_times"]
 
 @dataclass(frozen=True)
 class TimeExpression:
-    """One temporal expression: span, TIMEX3 type and value; `inferred` when the year came from a guessed anchor."""
+    """One temporal expression: span, TIMEX3 type and value; `inferred` when the year came from a guessed anchor.
+
+    `value` is None for a SET under the KPWr convention (see `find_times`).
+    """
 
     start: int
     end: int
     text: str
     type: str
-    value: str
+    value: str | None
     inferred: bool = False
 
     def to_json(self) -> dict:
@@ -137,14 +140,14 @@ PERIOD_UNIT = {"roku": "Y", "rok": "Y", "rokiem": "Y", "miesiącu": "M", "miesi�
                "miesiącem": "M", "tygodniu": "W", "tydzień": "W", "tygodnia": "W", "tygodniem": "W",
                "kwartale": "Q", "kwartału": "Q", "kwartał": "Q"}
 YEAR_ADJ = {"tegoroczn": 0, "ubiegłoroczn": -1, "zeszłoroczn": -1, "przyszłoroczn": 1}
-VAGUE_REF = {
-    "ostatnich latach": "PAST_REF", "ostatnich miesiącach": "PAST_REF", "ostatnich tygodniach": "PAST_REF",
-    "ostatnich dniach": "PAST_REF", "ostatnim czasie": "PAST_REF", "ostatnimi czasy": "PAST_REF",
-    "ostatnich czasach": "PAST_REF", "ubiegłych latach": "PAST_REF", "minionych latach": "PAST_REF",
-    "poprzednich latach": "PAST_REF", "najbliższych dniach": "FUTURE_REF",
-    "najbliższych tygodniach": "FUTURE_REF", "najbliższych miesiącach": "FUTURE_REF",
-    "najbliższych latach": "FUTURE_REF", "nadchodzących latach": "FUTURE_REF",
-    "dzisiejszych czasach": "PRESENT_REF", "obecnych czasach": "PRESENT_REF", "któregoś dnia": "XXXX-XX-XX",
+VAGUE_REF = {  # KPWr: a vague stretch of the past or future is left unresolved at the granularity of its unit
+    "ostatnich latach": "XXXX", "ostatnich miesiącach": "XXXX-XX", "ostatnich tygodniach": "XXXX-WXX",
+    "ostatnich dniach": "XXXX-XX-XX", "ostatnim czasie": "PAST_REF", "ostatnimi czasy": "PAST_REF",
+    "ostatnich czasach": "PAST_REF", "ubiegłych latach": "XXXX", "minionych latach": "XXXX",
+    "poprzednich latach": "XXXX", "najbliższych dniach": "XXXX-XX-XX",
+    "najbliższych tygodniach": "XXXX-WXX", "najbliższych miesiącach": "XXXX-XX",
+    "najbliższych latach": "XXXX", "nadchodzących latach": "XXXX",
+    "któregoś dnia": "XXXX-XX-XX",  # generic 'w dzisiejszych czasach' is not a timex in KPWr
     "pewnego dnia": "XXXX-XX-XX", "pewnego razu": None,
 }
 VAGUE_REF = {k: v for k, v in VAGUE_REF.items() if v}
@@ -431,12 +434,13 @@ def _month(m: re.Match, text: str) -> Iterator[Atom]:
     word = m[1]
     if text[m.start()].isupper() and not (_sentence_start(text, m.start()) or re.match(r"\s+\d{4}", text[m.end():m.end() + 6])):
         return
-    if word == "maja" and not (MAJA_BEFORE.search(text, max(0, m.start() - 12), m.start()) or re.match(r"\s+\d{4}", text[m.end():m.end() + 6])):
+    if word == "maja" and not (MAJA_BEFORE.search(text, max(0, m.start() - 16), m.start()) or re.match(r"\s+\d{4}", text[m.end():m.end() + 6])):
         return  # 'nie maja' is a typo of 'mają'
     yield _atom(m, m=MONTH_ANY[word], rank=1)
 
 
-MAJA_BEFORE = re.compile(r"(?:\bod|\bdo|\bz|\bpoczątk\w*|\bkońc\w*|\bpołow\w*|\bprzełom\w*|\bi|\bpoczątkiem|\bkońcem)\s+$", re.I)
+MAJA_BEFORE = re.compile(r"(?:\bod|\bdo|\bz|\bpoczątk\w*|\bkońc\w*|\bpołow\w*|\bprzełom\w*|\bi|\bpoczątkiem|\bkońcem|"
+                         rf"\b(?:{_alt(WD_NOUN)}))\s+$", re.I)
 
 
 @pattern(rf"{L}({_alt(MONTH_ADJ)})(?:y|a|e|ego|ej|emu|ym|ą|ych|ymi){R}")
@@ -481,7 +485,7 @@ def _modifier(m: re.Match, text: str) -> Iterator[Atom]:
     half = {"pierwsz": "H1", "drugi": "H2"}.get(m[1]) if m[1] else None
     fields = dict(mod=half or "", rank=-1)
     if m[3] == "ostatni" and m[0].endswith("dniach"):
-        fields["value"] = "PAST_REF"  # 'w ostatnich dniach' when no month follows
+        fields["value"] = "XXXX-XX-XX"  # 'w ostatnich dniach' when no month follows
     yield _atom(m, **fields)
 
 
@@ -524,11 +528,22 @@ def _decade(m: re.Match, text: str) -> Iterator[Atom]:
     yield _atom(m, dec=f"{century}{digit}", rank=3)
 
 
-@pattern(rf"{L}((?:{_alt(WD_MOD)})\w*\s+)?({_alt(WD_NOUN)}){R}", re.I, hint=_alt(WD_NOUN))
+WD_ORD = {"pierwsz": 1, "drugi": 2, "drug": 2, "trzeci": 3, "czwart": 4, "ostatni": -1}
+MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_G}){R}", re.I)
+
+
+@pattern(rf"{L}((?:{_alt(WD_MOD)}|pierwsz|drug|trzeci|czwart)\w*\s+)?({_alt(WD_NOUN)}){R}", re.I, hint=_alt(WD_NOUN))
 def _weekday(m: re.Match, text: str) -> Iterator[Atom]:
-    """wtorek, w środę, najbliższy wtorek, ubiegłą niedzielę."""
+    """wtorek, w środę, najbliższy wtorek, ubiegłą niedzielę; ostatnia niedziela września, pierwszy wtorek maja."""
     word = m[2]
     if text[m.start(2)].isupper() and not m[1] and not _sentence_start(text, m.start()) and word in ("środa", "niedziela"):
+        return
+    nth = _stem(m[1], WD_ORD) if m[1] else None
+    if nth and MONTH_NEXT.match(text, m.end()):  # the n-th (last) weekday of the month that follows
+        yield _atom(m, wd=WD_NOUN[word], wdrel=0, wdord=nth, rank=0)
+        return
+    if m[1] and _stem(m[1], WD_MOD) is None:  # 'drugi wtorek' without a month: only the weekday
+        yield _atom(m, 2, wd=WD_NOUN[word], wdrel=0, rank=0)
         return
     rel = _stem(m[1], WD_MOD) if m[1] else 0
     yield _atom(m, wd=WD_NOUN[word], wdrel=rel, rank=0)
@@ -637,11 +652,11 @@ def _anniversary(m: re.Match, text: str) -> Iterator[Atom]:
     yield _atom(m, dur=_duration(float(m[1]), "Y"))
 
 
-@pattern(rf"{L}(?:od|przed|od\s+wielu|przez\s+wiele)\s+(lat|laty){R}", re.I)
+@pattern(rf"{L}(?:od|przed|od\s+wielu|przez\s+wiele)\s+(lat|laty|miesięcy|tygodni){R}", re.I)
 def _years_vague(m: re.Match, text: str) -> Iterator[Atom]:
-    """od lat, przed laty: an unspecified number of years."""
-    start = m.start(1) if m[0].split()[1] in ("lat", "laty") else m.start(0) + len(m[0].split()[0]) + 1
-    yield Atom(start, m.end(), dict(dur="PXY"))
+    """od lat, przed laty, od miesięcy, od tygodni: an unspecified number of years (months, weeks)."""
+    start = m.start(1) if m[0].split()[1].lower() in ("lat", "laty", "miesięcy", "tygodni") else m.start(0) + len(m[0].split()[0]) + 1
+    yield Atom(start, m.end(), dict(dur=_duration("X", UNIT_OF.get(m[1].lower(), "Y"))))
 
 
 @pattern(rf"{L}(?:cał|niecał)(?:y|ą|e)\s+(dzień|tydzień|miesiąc|rok|minutę|godzinę|dobę){R}", re.I)
@@ -722,7 +737,7 @@ def _period_relative(m: re.Match, text: str) -> Iterator[Atom]:
 
 @pattern(rf"{L}({_alt(VAGUE_REF)}){R}", re.I)
 def _vague(m: re.Match, text: str) -> Iterator[Atom]:
-    """ostatnich latach -> PAST_REF, najbliższych dniach -> FUTURE_REF, dzisiejszych czasach -> PRESENT_REF."""
+    """ostatnich latach -> xxxx, najbliższych dniach -> xxxx-xx-xx, ostatnim czasie -> PAST_REF."""
     yield _atom(m, value=VAGUE_REF[m[1].lower()], rank=0)
 
 
@@ -758,7 +773,7 @@ def _part_of_day(m: re.Match, text: str) -> Iterator[Atom]:
         word = m[1].lower()
         if word in ("noc", "nocy", "południe", "wieczór") and not POD_CUE.search(text, max(0, m.start() - 14), m.start()):
             return
-        yield _atom(m, pod=PARTS_OF_DAY[word])
+        yield _atom(m, pod=PARTS_OF_DAY[word], **({"midnight": True} if word == "po północy" else {}))
     else:
         yield _atom(m, pod=POD_ADJ[m[2].lower()])
 
@@ -997,6 +1012,8 @@ def _relative_period(f: dict, ctx: _Context, expr: Expr) -> Part:
     if base is None:
         return "XXXX", None
     ctx.used_inferred |= ctx.inferred
+    if unit == "W":  # KPWr: a relative week keeps its year, the week number stays unspecified
+        return f"{(base + dt.timedelta(weeks=n)).year:04d}-WXX", None
     rel = _shift(base, unit, n)
     if unit == "Y" and ("m" in f or "season" in f):
         return _month_value(f, int(rel), ctx), _exact(f, int(rel))
@@ -1007,7 +1024,7 @@ def _weekend_part(f: dict, ctx: _Context, expr: Expr) -> Part:
     """(długi) weekend: the week of the nearest Saturday."""
     if ctx.anchor is None:
         return "XXXX-WXX-WE", None
-    return f"{_shift(_pick_weekday(ctx.anchor, 6, f['weekend'], ctx.tense(expr)), 'W', 0)}-WE", None
+    return f"{_pick_weekday(ctx.anchor, 6, f['weekend'], ctx.tense(expr)).year:04d}-WXX-WE", None
 
 
 def _easter_part(f: dict, ctx: _Context, expr: Expr) -> Part:
@@ -1017,9 +1034,21 @@ def _easter_part(f: dict, ctx: _Context, expr: Expr) -> Part:
 
 
 def _calendar(f: dict, ctx: _Context, expr: Expr) -> Part:
-    """5 stycznia, w listopadzie, zimą, w I kwartale (year given or resolved)."""
+    """5 stycznia, w listopadzie, zimą, w I kwartale, ostatnia niedziela września (year given or resolved)."""
     year = f.get("y") or _resolve_year(f, ctx, expr, f.get("m", 6), f.get("d", 15))
+    if year and f.get("wdord") and "m" in f and "d" not in f:
+        day = _nth_weekday(year, f["m"], f["wd"], f["wdord"])
+        if day:
+            return _day(day)
     return _month_value(f, year, ctx), _exact(f, year)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The n-th (nth=-1: last) given ISO weekday of a month."""
+    first = dt.date(year, month, 1)
+    days = [first + dt.timedelta(days=i) for i in range(31) if (first + dt.timedelta(days=i)).month == month]
+    matching = [d for d in days if d.isoweekday() == weekday]
+    return matching[nth if nth < 0 else nth - 1] if len(matching) >= abs(nth) else None
 
 
 def _weekday_part(f: dict, ctx: _Context, expr: Expr) -> Part:
@@ -1032,7 +1061,7 @@ def _weekday_part(f: dict, ctx: _Context, expr: Expr) -> Part:
 
 RESOLVERS: list[tuple[str, Callable[[dict, _Context, Expr], Part]]] = [  # the first field present decides
     ("value", lambda f, ctx, e: (f["value"], None)),
-    ("cent", lambda f, ctx, e: (f"{f['cent'] - 1:02d}", None)),
+    ("cent", lambda f, ctx, e: (f"{f['cent'] - 1:02d}" + (f"-{f['mod']}" if f.get("mod") else ""), None)),
     ("dec", lambda f, ctx, e: (f["dec"], None)),
     ("refrel", _from_last_day),
     ("dayrel", _from_anchor),
@@ -1104,6 +1133,8 @@ def _value(expr: Expr, ctx: _Context) -> str:
     if "set" in f:
         return f["set"]
     date_value, day = _date_part(f, ctx, expr)
+    if f.get("midnight") and day and "dayrel" in f:  # 'dziś po północy': the night after today, i.e. tomorrow
+        date_value, day = _day(day + dt.timedelta(days=1))
     if f.get("ye") and "m" in f:
         ctx.last_year = f["y"]
     if day:
@@ -1118,7 +1149,7 @@ def _value(expr: Expr, ctx: _Context) -> str:
         base = (ctx.last_day if near else ctx.event_day or ctx.last_day) or ctx.anchor
         if base and ctx.anchor is not None:
             ctx.used_inferred |= ctx.inferred and ctx.last_day is None
-        date_value = base.isoformat() if base else "XXXX-XX-XX"
+        date_value = base.isoformat() if base else ""  # KPWr: 'TNI', 'T18:00' when no day can be given
     if "h" in f:
         hour = f["h"] + (12 if f.get("pod") in ("AF", "EV") and f["h"] < 12 else 0)
         return f"{date_value}T{hour:02d}:{f['mi']:02d}"
@@ -1210,10 +1241,16 @@ def _infer_anchor(exprs: list[Expr], text: str) -> tuple[dt.date | None, int | N
     return (max(full) if full else None), year
 
 
-def find_times(text: str, date: dt.date | None = None, *, vague: str | None = None) -> list[TimeExpression]:
+def find_times(text: str, date: dt.date | None = None, *, vague: str | None = "VAGUE",
+               set_values: bool = False) -> list[TimeExpression]:
     """Temporal expressions of `text`, normalised against the document `date` (or an anchor inferred from the text).
 
-    Durations of unspecified length get TIMEX3 values (`PXD`, `PXY`); `vague="VAGUE"` gives KPWr's convention instead.
+    Values follow the conventions of the KPWr TIMEX3 annotation:
+    - a duration of unspecified length (`kilka godzin`, `od lat`, `wieloletni`) is `VAGUE` (`vague=None`: TIMEX3 `PXH`,
+      `PXY`), except a vague offset from an event (`kilka dni po wizycie`), which keeps `PXD`;
+    - a SET has no value (None); `set_values=True` gives its TIMEX3 period instead (`co tydzień` -> `P1W`);
+    - unknown digits of a date are lower-case `x` (`xxxx-08-31`, `xxxx-Wxx-3`), a relative week is `YYYY-Wxx`,
+      a vague stretch is unresolved at its unit (`w ostatnich latach` -> `xxxx`), a time of day with no day `TNI`.
     """
     exprs = _merge(_atoms(text), text)
     _share_ranges(exprs, text)
@@ -1225,11 +1262,28 @@ def find_times(text: str, date: dt.date | None = None, *, vague: str | None = No
     out = []
     for e in exprs:
         ctx.used_inferred = False
-        value = _value(e, ctx)
-        if vague and "dur" in e.f and "X" in value:
-            value = vague
-        out.append(TimeExpression(e.start, e.end, text[e.start:e.end], _type(e.f), value, ctx.used_inferred))
+        value: str | None = _value(e, ctx)
+        kind = _type(e.f)
+        if kind == "DURATION":
+            if vague and "X" in value and not _event_offset(text, e):
+                value = vague
+        elif kind == "SET":
+            value = value if set_values else None
+        else:
+            value = value.replace("X", "x")
+        out.append(TimeExpression(e.start, e.end, text[e.start:e.end], kind, value, ctx.used_inferred))
     return out
+
+
+OFFSET_AFTER = re.compile(r"\s+(?:po|przed)\s")
+OFFSET_NOT_BEFORE = re.compile(r"(?:\bciągu|\bprzez|\bod|\bna|\bdo|\bza|\bprzeciągu)\s+$", re.I)
+OFFSET_NOT_START = re.compile(r"(?:w\s+ciągu|przez)\s", re.I)
+
+
+def _event_offset(text: str, e: Expr) -> bool:
+    """'(zaledwie) kilka dni po wizycie': a vague distance from an event, not a stretch of time ('przez kilka dni po')."""
+    return bool(OFFSET_AFTER.match(text, e.end)) and not OFFSET_NOT_BEFORE.search(text, max(0, e.start - 12), e.start) \
+        and not OFFSET_NOT_START.match(text, e.start)
 
 
 def times_outside(doc: Doc) -> list[TimeExpression]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kronika.extensions import READINGS
+from kronika.extensions import READINGS, STARTS, WORDS
 from kronika.pipeline.morphology import Reading, Segment, analyse_chunk
 
 _CHUNK = re.compile(r"\S+")
@@ -100,6 +100,8 @@ class MorfeuszTokenizer:
             _add_gap(text[position:], words, spaces, readings)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.set(READINGS, readings)
+        doc._.set(WORDS, words)
+        doc._.set(STARTS, _starts(words, spaces))
         return doc
 
     def to_disk(self, path, **kwargs) -> None:  # nothing to save: Morfeusz ships its dictionary
@@ -107,6 +109,14 @@ class MorfeuszTokenizer:
 
     def from_disk(self, path, **kwargs) -> "MorfeuszTokenizer":
         return self
+
+
+def _starts(words: list[str], spaces: list[bool]) -> list[int]:
+    starts, position = [], 0
+    for word, space in zip(words, spaces):
+        starts.append(position)
+        position += len(word) + space
+    return starts
 
 
 def _add_gap(gap: str, words: list[str], spaces: list[bool], readings: list) -> None:

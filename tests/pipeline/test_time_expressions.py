@@ -43,7 +43,7 @@ def test_seed_article_without_date():
 def test_no_date_leaves_year_underspecified():
     exprs = find_times("Spotkanie odbyło się 5 stycznia, a kolejne w środę.", None)
     assert [(e.text, e.value, e.inferred) for e in exprs] == [
-        ("5 stycznia", "XXXX-01-05", False), ("środę", "XXXX-WXX-3", False)]
+        ("5 stycznia", "xxxx-01-05", False), ("środę", "xxxx-Wxx-3", False)]  # KPWr: lower-case x
 
 
 def test_no_date_infers_year_from_text():
@@ -96,7 +96,6 @@ def test_ranges_share_month_and_year():
     ("Spór z trzema sąsiadami trwał dwadzieścia pięć lat.", "dwadzieścia pięć lat", "P25Y"),
     ("Budowa potrwa półtora roku.", "półtora roku", "P1.5Y"),
     ("Zostało pół godziny.", "pół godziny", "PT0.5H"),
-    ("Negocjacje trwały kilka dni.", "kilka dni", "PXD"),
     ("To był dwudniowy szczyt.", "dwudniowy", "P2D"),
     ("Obiecał to w ciągu najbliższych dwóch miesięcy.", "w ciągu najbliższych dwóch miesięcy", "P2M"),
 ])
@@ -104,8 +103,27 @@ def test_durations_with_inflected_numerals(sentence, span, value):
     assert found(sentence)[span] == ("DURATION", value)
 
 
-def test_vague_durations_can_follow_kpwr():
-    assert found("Czekali kilka godzin.", vague="VAGUE")["kilka godzin"] == ("DURATION", "VAGUE")
+@pytest.mark.parametrize("sentence, span", [
+    ("Czekali kilka godzin.", "kilka godzin"),
+    ("Negocjacje trwały kilka dni.", "kilka dni"),
+    ("Od lat mieszka pod Krakowem.", "lat"),
+    ("Od miesięcy nikt nie płaci czynszu.", "miesięcy"),
+    ("To wieloletnia współpraca obu gmin.", "wieloletnia"),
+    ("Kilkanaście lat temu dom spłonął.", "Kilkanaście lat"),
+    ("Przez kilka dni po wyborach trwały protesty.", "kilka dni"),
+])
+def test_vague_durations_follow_kpwr(sentence, span):
+    assert found(sentence)[span] == ("DURATION", "VAGUE")
+
+
+def test_vague_durations_can_keep_timex3_values():
+    assert found("Czekali kilka godzin.", vague=None)["kilka godzin"] == ("DURATION", "PTXH")
+    assert found("Negocjacje trwały kilka dni.", vague=None)["kilka dni"] == ("DURATION", "PXD")
+
+
+def test_vague_offset_from_an_event_keeps_pxd():
+    assert found("Umowę podpisano zaledwie kilka dni po wyborach.")["kilka dni"] == ("DURATION", "PXD")
+    assert found("Zmarł kilka lat przed premierą filmu.")["kilka lat"] == ("DURATION", "PXY")
 
 
 @pytest.mark.parametrize("sentence, span, value", [
@@ -116,7 +134,33 @@ def test_vague_durations_can_follow_kpwr():
     ("Spotykają się dwa razy w roku.", "dwa razy w roku", "P1Y"),
 ])
 def test_sets(sentence, span, value):
-    assert found(sentence)[span] == ("SET", value)
+    assert found(sentence, set_values=True)[span] == ("SET", value)
+
+
+def test_sets_have_no_value_by_default():
+    assert found("Komisja zbiera się co tydzień, a targ jest czynny codziennie.") == {
+        "co tydzień": ("SET", None), "codziennie": ("SET", None)}
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("W przyszłym tygodniu ruszy budowa.", "przyszłym tygodniu", "2023-Wxx"),
+    ("W ubiegłym tygodniu padał deszcz.", "ubiegłym tygodniu", "2023-Wxx"),
+    ("Na długi weekend wyjedziemy nad morze.", "długi weekend", "2023-Wxx-WE"),
+    ("W ostatnich latach ceny rosły.", "ostatnich latach", "xxxx"),
+    ("W ostatnich miesiącach ceny spadały.", "ostatnich miesiącach", "xxxx-xx"),
+    ("W najbliższych dniach zapadnie decyzja.", "najbliższych dniach", "xxxx-xx-xx"),
+    ("Któregoś dnia zadzwonił sąsiad.", "Któregoś dnia", "xxxx-xx-xx"),
+    ("W drugiej połowie XIX wieku powstał dworzec.", "drugiej połowie XIX wieku", "18-H2"),
+    ("Ostatnia niedziela września była ciepła.", "Ostatnia niedziela września", "2022-09-25"),
+    ("Rada zbierze się w pierwszy wtorek kwietnia.", "pierwszy wtorek kwietnia", "2023-04-04"),
+    ("Dziś po północy posłowie zagłosują.", "Dziś po północy", "2023-03-11TNI"),
+])
+def test_kpwr_conventions(sentence, span, value):
+    assert found(sentence)[span][1] == value
+
+
+def test_time_of_day_without_any_day():
+    assert found("Wolał dyżury nocne.", None) == {"nocne": ("TIME", "TNI")}
 
 
 @pytest.mark.parametrize("sentence", [
