@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from kronika import __version__
 from kronika.errors import InputError
+from kronika.store import cli as store_cli
 from kronika.textio import Failure, Source, parse_date, read_sources
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -42,12 +43,16 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("data", nargs="+", help="data file(s) for the task")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (quick checks)")
+    store_cli.add_commands(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"analyze": cmd_analyze, "base-forms": cmd_base_forms, "evaluate": cmd_evaluate}[args.command]
+    if getattr(args, "store_handler", None):
+        handler = store_cli.dispatch
+    else:
+        handler = {"analyze": cmd_analyze, "base-forms": cmd_base_forms, "evaluate": cmd_evaluate}[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

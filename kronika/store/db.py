@@ -1,0 +1,165 @@
+"""One thin connection layer over SQLite and PostgreSQL: `?` placeholders, transactions, dialect name.
+
+All SQL in the store is written once with `?` placeholders and parameters only; for PostgreSQL the
+placeholders become `%s`. Writers are serialised: SQLite by `BEGIN IMMEDIATE` (WAL mode, busy
+timeout), PostgreSQL by a transaction-level advisory lock, so concurrent ingests never race.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from kronika.store.errors import StoreError
+
+DEFAULT_DB = "kronika.db"
+WRITE_LOCK = 0x6B726F6E  # "kron": the PostgreSQL advisory lock id that serialises writers
+BUSY_TIMEOUT_MS = 60_000
+
+
+def describe(url: str) -> tuple[str, str]:
+    """`kronika.db`, `sqlite:///path`, `postgresql://…` -> (dialect, target)."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql", url
+    if url.startswith("sqlite:///"):
+        return "sqlite", url[len("sqlite:///") :] or DEFAULT_DB
+    if url.startswith("sqlite://"):
+        raise StoreError(f"invalid SQLite URL {url!r}: use sqlite:///relative/path or sqlite:////absolute/path")
+    if re.match(r"^[a-z][a-z0-9+.-]*://", url):
+        raise StoreError(f"unsupported database URL {url!r}: use a file path, sqlite:///path or postgresql://…")
+    return "sqlite", url
+
+
+class Database:
+    """A connection with `execute`, `query`, `one`, `scalar` and `transaction()`."""
+
+    dialect: str
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.dialect, target = describe(url)
+        self._depth = 0
+        if self.dialect == "sqlite":
+            self._conn = _open_sqlite(target)
+        else:
+            self._conn = _open_postgres(target)
+
+    # -- statements -----------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self._conn.execute(self._sql(sql), tuple(params))
+        except Exception as error:  # both drivers: re-raised as a named error with the statement's head
+            if isinstance(error, StoreError):
+                raise
+            raise StoreError(f"database error ({self.dialect}): {error} [in: {sql.strip()[:80]}]") from error
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            if self.dialect == "sqlite":
+                self._conn.executemany(sql, rows)
+            else:
+                with self._conn.cursor() as cursor:
+                    cursor.executemany(self._sql(sql), rows)
+        except Exception as error:
+            raise StoreError(f"database error ({self.dialect}): {error} [in: {sql.strip()[:80]}]") from error
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return [tuple(row) for row in self.execute(sql, params).fetchall()]
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
+        row = self.execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    # -- transactions ---------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self, write: bool = True) -> Iterator[None]:
+        """All or nothing; nested calls join the outer transaction. Writers are serialised."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            if self.dialect == "sqlite":
+                self._conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            else:
+                self._conn.execute("BEGIN")
+                if write:
+                    self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield
+        except BaseException:
+            self._depth = 0
+            try:
+                self._conn.execute("ROLLBACK")
+            except Exception:
+                pass
+            raise
+        else:
+            self._depth = 0
+            try:
+                self._conn.execute("COMMIT")
+            except Exception as error:
+                raise StoreError(f"commit failed ({self.dialect}): {error}") from error
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def close(self) -> None:
+        try:
+            self._conn.close()
+        except Exception:
+            pass
+
+
+def _open_sqlite(path: str) -> sqlite3.Connection:
+    if path != ":memory:":
+        parent = Path(path).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"cannot open SQLite database {path!r}: directory {parent} does not exist")
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot open SQLite database {path!r}: {error}") from error
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp.fts5_probe")
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"this SQLite ({sqlite3.sqlite_version}) has no FTS5: {error}") from error
+    return conn
+
+
+def _open_postgres(url: str) -> Any:
+    try:
+        import psycopg
+    except ImportError as error:
+        raise StoreError("PostgreSQL needs psycopg 3: pip install 'psycopg[binary]'") from error
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.Error as error:
+        raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {str(error).strip()}") from error
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)

@@ -1,0 +1,568 @@
+"""The store: analysed documents in SQLite or PostgreSQL, linked entities across articles, and queries.
+
+    with Store.open("kronika.db") as store:            # or "postgresql://user@host/db"
+        store.save_document(analysis, text, content_hash)  # -> "added" | "updated" | "unchanged"
+        store.find_quotes(speaker="Łukaszenka", since="2024-01-01")
+
+Every document is written in one transaction: a reader never sees half of one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from kronika.store import text as tx
+from kronika.store.db import DEFAULT_DB, Database
+from kronika.store.errors import DocumentNotFound, EntityNotFound, StoreError
+from kronika.store.schema import migrate
+
+Status = str  # "added" | "updated" | "unchanged"
+ENTITY_REFERENCES = (("doc_entities", "entity"), ("entity_roles", "entity"), ("mentions", "entity"),
+                     ("quotes", "speaker_entity"), ("event_participants", "entity"))
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _date(value: Any, what: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise StoreError(f"invalid {what} {value!r}: expected YYYY-MM-DD") from None
+
+
+class Store:
+    """A connection to one Kronika database (schema migrated on open)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.version = migrate(db)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """`kronika.db` / `sqlite:///path` / `postgresql://…`; None means `kronika.db` here."""
+        return cls(Database(url or DEFAULT_DB))
+
+    @property
+    def dialect(self) -> str:
+        return self.db.dialect
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # == writing ====================================================================================
+    def document_hash(self, doc_id: str) -> str | None:
+        """The stored content hash of a document, or None: lets ingest skip unchanged input unanalysed."""
+        return self.db.scalar("SELECT content_hash FROM documents WHERE id = ?", (str(doc_id),))
+
+    def save_document(self, analysis: dict[str, Any], text: str, content_hash: str | None = None,
+                      tokens: Sequence[dict[str, Any]] | None = None) -> Status:
+        """Store one analysis (the `kronika analyze` object) atomically; replaces an older version.
+
+        `tokens` ({start, end, text, lemma} in `text` offsets, as `to_json(tokens=True)` gives) feed
+        the lemma index; without them Morfeusz's first base form of each word is used.
+        """
+        if not isinstance(analysis, dict) or analysis.get("id") in (None, ""):
+            raise StoreError("an analysis must be a JSON object with a non-empty 'id'")
+        if not isinstance(text, str):
+            raise StoreError(f"document {analysis['id']!r}: text must be a string")
+        doc_id = str(analysis["id"])
+        date = _date(analysis.get("date"), f"date of document {doc_id!r}")
+        digest = content_hash or tx.content_hash(text, date)
+        stored = {k: v for k, v in analysis.items() if k != "tokens"}
+        payload = json.dumps(stored, ensure_ascii=False)
+        lemmas = tx.token_lemmas(text, tokens if tokens is not None else analysis.get("tokens"))
+        doc_lemmas = tx.lemma_text(lemmas)
+        with self.db.transaction():
+            row = self.db.one("SELECT pk, content_hash FROM documents WHERE id = ?", (doc_id,))
+            if row and row[1] == digest:
+                self.db.execute("DELETE FROM failures WHERE id = ?", (doc_id,))
+                return "unchanged"
+            old_entities: list[int] = []
+            if row:
+                pk = row[0]
+                old_entities = [r[0] for r in self.db.query("SELECT DISTINCT entity FROM doc_entities WHERE doc = ?", (pk,))]
+                self._clear_document(pk)
+                self.db.execute("UPDATE documents SET content_hash = ?, date = ?, text = ?, lemmas = ?, analysis = ?, "
+                                "ingested_at = ? WHERE pk = ?", (digest, date, text, doc_lemmas, payload, _now(), pk))
+                status = "updated"
+            else:
+                pk = self.db.scalar("INSERT INTO documents (id, content_hash, date, text, lemmas, analysis, ingested_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+                                    (doc_id, digest, date, text, doc_lemmas, payload, _now()))
+                status = "added"
+            if self.dialect == "sqlite":
+                self.db.execute("INSERT INTO documents_fts (rowid, text, lemmas) VALUES (?, ?, ?)", (pk, text, doc_lemmas))
+            self._save_layers(pk, date, stored, lemmas)
+            self.db.execute("DELETE FROM failures WHERE id = ?", (doc_id,))
+            self._collect_garbage(old_entities)
+        return status
+
+    def record_failure(self, doc_id: str, reason: str) -> None:
+        """Remember a document that could not be read or analysed (shown by `stats`)."""
+        with self.db.transaction():
+            self.db.execute("DELETE FROM failures WHERE id = ?", (str(doc_id),))
+            self.db.execute("INSERT INTO failures (id, reason, failed_at) VALUES (?, ?, ?)", (str(doc_id), reason, _now()))
+
+    def delete_document(self, doc_id: str) -> None:
+        with self.db.transaction():
+            pk = self.db.scalar("SELECT pk FROM documents WHERE id = ?", (str(doc_id),))
+            if pk is None:
+                raise DocumentNotFound(str(doc_id))
+            old = [r[0] for r in self.db.query("SELECT DISTINCT entity FROM doc_entities WHERE doc = ?", (pk,))]
+            self._clear_document(pk)
+            self.db.execute("DELETE FROM documents WHERE pk = ?", (pk,))
+            self._collect_garbage(old)
+
+    def _clear_document(self, pk: int) -> None:
+        if self.dialect == "sqlite":
+            self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (pk,))
+        self.db.execute("DELETE FROM event_participants WHERE event IN (SELECT pk FROM events WHERE doc = ?)", (pk,))
+        for table in ("events", "times", "quotes", "mentions", "entity_roles", "doc_entities"):
+            self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (pk,))
+
+    def _save_layers(self, pk: int, date: str | None, analysis: dict[str, Any],
+                     lemmas: list[tuple[int, int, str]]) -> None:
+        local: dict[str, int] = {}
+        names: dict[str, str] = {}
+        roles, mentions, doc_entities = [], [], []
+        for number, entity in enumerate(analysis.get("entities") or []):
+            local_id = str(entity.get("id") if entity.get("id") is not None else f"#{number}")
+            entity_type = str(entity.get("type") or "other")
+            found = entity.get("mentions") or []
+            name = str(entity.get("name") or (found[0].get("base") or found[0].get("text") if found else "") or local_id)
+            if local_id in local:
+                continue
+            corpus = self._link(entity_type, name)
+            local[local_id], names[local_id] = corpus, name
+            doc_entities.append((pk, local_id, corpus, entity_type, name, tx.name_key(name), len(found), date))
+            roles.extend((pk, corpus, str(role)) for role in dict.fromkeys(entity.get("roles") or []))
+            mentions.extend((pk, corpus, _int(m.get("start")) or 0, _int(m.get("end")) or 0, str(m.get("text") or ""),
+                             m.get("kind"), m.get("base")) for m in found)
+        self.db.executemany("INSERT INTO doc_entities (doc, local_id, entity, type, name, name_key, mention_count, date) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", doc_entities)
+        self.db.executemany("INSERT INTO entity_roles (doc, entity, role) VALUES (?, ?, ?)", roles)
+        self.db.executemany("INSERT INTO mentions (doc, entity, start_char, end_char, text, kind, base) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
+        quotes = []
+        for number, quote in enumerate(analysis.get("quotes") or []):
+            start, end = _int(quote.get("start")) or 0, _int(quote.get("end")) or 0
+            speaker = quote.get("speaker")
+            speaker_entity = local.get(str(quote.get("speaker_entity"))) if quote.get("speaker_entity") is not None else None
+            quote_text = str(quote.get("text") or "")
+            quotes.append((pk, number, start, end, quote_text, tx.fold(quote_text), tx.lemma_text(lemmas, start, end),
+                           quote.get("kind"), speaker, tx.fold(speaker), speaker_entity, quote.get("cue"), date))
+        self.db.executemany("INSERT INTO quotes (doc, ord, start_char, end_char, text, text_key, lemmas, kind, speaker, "
+                            "speaker_key, speaker_entity, cue, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+        self.db.executemany("INSERT INTO times (doc, ord, start_char, end_char, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            [(pk, n, _int(t.get("start")) or 0, _int(t.get("end")) or 0, str(t.get("text") or ""),
+                              t.get("type"), None if t.get("value") is None else str(t.get("value")))
+                             for n, t in enumerate(analysis.get("times") or [])])
+        for number, event in enumerate(analysis.get("events") or []):
+            event_pk = self.db.scalar(
+                "INSERT INTO events (doc, ord, type, cameo, event_time, place, status, start_char, end_char, date, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
+                (pk, number, event.get("type"), _text(event.get("cameo")), _text(event.get("time")),
+                 _text(event.get("place")), _text(event.get("status")), _int(event.get("start")), _int(event.get("end")),
+                 date, json.dumps(event, ensure_ascii=False)))
+            participants = []
+            for participant in event.get("participants") or []:
+                local_id = participant.get("entity")
+                entity = local.get(str(local_id)) if local_id is not None else None
+                name = participant.get("name") or names.get(str(local_id)) or ""
+                participants.append((event_pk, entity, name, tx.name_key(name), participant.get("role")))
+            self.db.executemany("INSERT INTO event_participants (event, entity, name, name_key, role) VALUES (?, ?, ?, ?, ?)",
+                                participants)
+
+    # == cross-article entity linking ==================================================================
+    def _link(self, entity_type: str, name: str) -> int:
+        """The corpus entity for (type, name): by key or alias; a bare surname joins the only person with it."""
+        key = tx.name_key(name) or tx.fold(name) or "?"
+        found = self.db.scalar("SELECT entity FROM entity_keys WHERE type = ? AND key = ?", (entity_type, key))
+        if found is not None:
+            return found
+        person, family = tx.is_person(entity_type), tx.surname(key)
+        if person and family is None:
+            same = self.db.query("SELECT pk FROM entities WHERE type = ? AND surname = ?", (entity_type, key))
+            if len(same) == 1:
+                return same[0][0]
+        pk = self.db.scalar("INSERT INTO entities (type, name, key, surname) VALUES (?, ?, ?, ?) RETURNING pk",
+                            (entity_type, name, key, family if person else None))
+        self.db.execute("INSERT INTO entity_keys (type, key, entity) VALUES (?, ?, ?)", (entity_type, key, pk))
+        if person and family is not None:
+            others = self.db.scalar("SELECT count(*) FROM entities WHERE type = ? AND surname = ? AND pk <> ?",
+                                    (entity_type, family, pk))
+            bare = self.db.scalar("SELECT pk FROM entities WHERE type = ? AND key = ? AND surname IS NULL",
+                                  (entity_type, family))
+            if not others and bare is not None:  # earlier articles named only the surname: now unambiguous
+                self._merge(pk, bare, keep_alias=False)
+        return pk
+
+    def _merge(self, keep: int, drop: int, keep_alias: bool) -> None:
+        for table, column in ENTITY_REFERENCES:
+            self.db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, drop))
+        if keep_alias:
+            self.db.execute("UPDATE entity_keys SET entity = ? WHERE entity = ?", (keep, drop))
+        self.db.execute("DELETE FROM entity_keys WHERE entity = ?", (drop,))
+        self.db.execute("DELETE FROM entities WHERE pk = ?", (drop,))
+
+    def _collect_garbage(self, candidates: Sequence[int]) -> None:
+        for pk in candidates:
+            if self.db.scalar("SELECT 1 FROM doc_entities WHERE entity = ? LIMIT 1", (pk,)) is None:
+                self.db.execute("DELETE FROM entity_keys WHERE entity = ?", (pk,))
+                self.db.execute("DELETE FROM entities WHERE pk = ?", (pk,))
+
+    def merge_entities(self, keep: str, drop: str) -> dict[str, Any]:
+        """Fold entity `drop` into `keep` (names or ids); later articles naming `drop` link to `keep`."""
+        with self.db.transaction():
+            a, b = self._one_entity(keep), self._one_entity(drop)
+            if a == b:
+                raise StoreError(f"{keep!r} and {drop!r} are already the same entity")
+            self._merge(a, b, keep_alias=True)
+            return self._entity_row(a)
+
+    def split_entity(self, name: str, variant: str) -> dict[str, Any]:
+        """Give the articles that call entity `name` by `variant` their own entity again."""
+        with self.db.transaction():
+            pk = self._one_entity(name)
+            entity = self._entity_row(pk)
+            key = tx.name_key(variant)
+            rows = self.db.query("SELECT doc, local_id FROM doc_entities WHERE entity = ? AND name_key = ?", (pk, key))
+            if not rows:
+                raise StoreError(f"entity {entity['name']!r} has no articles that name it {variant!r}")
+            if key == tx.name_key(entity["name"]):
+                raise StoreError(f"{variant!r} is the entity's own name: split off the other variant instead")
+            self.db.execute("DELETE FROM entity_keys WHERE type = ? AND key = ?", (entity["type"], key))
+            new = self.db.scalar("INSERT INTO entities (type, name, key, surname) VALUES (?, ?, ?, ?) RETURNING pk",
+                                 (entity["type"], variant, key,
+                                  tx.surname(key) if tx.is_person(entity["type"]) else None))
+            self.db.execute("INSERT INTO entity_keys (type, key, entity) VALUES (?, ?, ?)", (entity["type"], key, new))
+            for doc, _local in rows:
+                for table, column in ENTITY_REFERENCES:
+                    if table == "quotes":
+                        self.db.execute("UPDATE quotes SET speaker_entity = ? WHERE doc = ? AND speaker_entity = ?", (new, doc, pk))
+                    elif table == "event_participants":
+                        self.db.execute("UPDATE event_participants SET entity = ? WHERE entity = ? AND event IN "
+                                        "(SELECT pk FROM events WHERE doc = ?)", (new, pk, doc))
+                    else:
+                        self.db.execute(f"UPDATE {table} SET {column} = ? WHERE doc = ? AND {column} = ?", (new, doc, pk))
+            return self._entity_row(new)
+
+    # == looking entities up ==========================================================================
+    def resolve(self, name: str) -> list[int]:
+        """Corpus entities a user's NAME means, most mentioned first (id `#12`, key, base forms, surname, part)."""
+        name = (name or "").strip()
+        if name.startswith("#") and name[1:].isdigit():
+            return [int(name[1:])] if self.db.scalar("SELECT pk FROM entities WHERE pk = ?", (int(name[1:]),)) else []
+        key = tx.name_key(name)
+        if not key:
+            return []
+        keys = [key]
+        words = key.split()
+        if len(words) <= 4:
+            variants = [tx.query_variants(w)[:4] for w in words]
+            keys += [" ".join(combo) for combo in itertools.islice(itertools.product(*variants), 32)]
+        keys = list(dict.fromkeys(keys))
+        found = [r[0] for r in self.db.query(f"SELECT DISTINCT entity FROM entity_keys WHERE key IN ({_marks(keys)})", keys)]
+        if not found and len(words) == 1:
+            found = [r[0] for r in self.db.query(f"SELECT pk FROM entities WHERE surname IN ({_marks(keys)})", keys)]
+        if not found and len(words) == 1:
+            stems = tx.query_stems(words[0])
+            if stems:
+                found = [r[0] for r in self.db.query(
+                    "SELECT pk FROM entities WHERE " + " OR ".join(["surname LIKE ? ESCAPE '\\'"] * len(stems)),
+                    [_like(s)[1:] for s in stems])]
+        if not found:
+            found = [r[0] for r in self.db.query("SELECT pk FROM entities WHERE key LIKE ? ESCAPE '\\'", (_like(key),))]
+        if not found:
+            return []
+        counts = dict(self.db.query(f"SELECT entity, count(*) FROM doc_entities WHERE entity IN ({_marks(found)}) "
+                                    "GROUP BY entity", found))
+        return sorted(found, key=lambda pk: (-counts.get(pk, 0), pk))
+
+    def _one_entity(self, name: str) -> int:
+        found = self.resolve(name)
+        if not found:
+            raise EntityNotFound(name)
+        return found[0]
+
+    def _entity_row(self, pk: int) -> dict[str, Any]:
+        row = self.db.one("SELECT pk, type, name FROM entities WHERE pk = ?", (pk,))
+        if row is None:
+            raise EntityNotFound(f"#{pk}")
+        return {"id": row[0], "type": row[1], "name": row[2]}
+
+    def find_entities(self, name: str | None = None, type: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Corpus entities (all, or those NAME means), with their document and mention counts."""
+        where, params = [], []
+        if name:
+            ids = self.resolve(name)
+            if not ids:
+                return []
+            where.append(f"e.pk IN ({_marks(ids)})")
+            params += ids
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        sql = ("SELECT e.pk, e.type, e.name, count(d.doc), coalesce(sum(d.mention_count), 0) FROM entities e "
+               "LEFT JOIN doc_entities d ON d.entity = e.pk " + (f"WHERE {' AND '.join(where)} " if where else "") +
+               "GROUP BY e.pk, e.type, e.name ORDER BY count(d.doc) DESC, e.name LIMIT ?")
+        return [{"id": r[0], "type": r[1], "name": r[2], "documents": r[3], "mentions": int(r[4])}
+                for r in self.db.query(sql, params + [limit])]
+
+    # == queries ======================================================================================
+    def get_document(self, doc_id: str) -> dict[str, Any]:
+        row = self.db.one("SELECT analysis FROM documents WHERE id = ?", (str(doc_id),))
+        if row is None:
+            raise DocumentNotFound(str(doc_id))
+        return json.loads(row[0])
+
+    def find_quotes(self, speaker: str | None = None, text: str | None = None, since: str | None = None,
+                    until: str | None = None, about: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Quotes, newest first, filtered by speaker, words (lemma-aware), dates, and entity mentioned inside."""
+        where, params = [], []
+        if speaker:
+            ids = self.resolve(speaker)
+            clause = "q.speaker_key LIKE ? ESCAPE '\\'"
+            params.append(_like(tx.fold(speaker)))
+            if ids:
+                clause = f"(q.speaker_entity IN ({_marks(ids)}) OR {clause})"
+                params[-1:-1] = ids
+            where.append(clause)
+        for word in tx.query_words(text or ""):
+            alternatives = []
+            for variant in tx.query_variants(word):
+                alternatives.append("q.text_key LIKE ? ESCAPE '\\' OR (' ' || q.lemmas || ' ') LIKE ? ESCAPE '\\'")
+                params += [_like(variant), _like(f" {variant} ")]
+            for prefix in tx.query_stems(word):
+                alternatives.append("(' ' || q.text_key) LIKE ? ESCAPE '\\'")
+                params.append(_like(f" {prefix}"))
+            where.append("(" + " OR ".join(alternatives) + ")")
+        if about:
+            ids = self.resolve(about)
+            alternatives = []
+            if ids:
+                alternatives.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.doc = q.doc AND m.entity IN ({_marks(ids)}) "
+                                    "AND m.start_char >= q.start_char AND m.end_char <= q.end_char)")
+                params += ids
+            last = tx.query_words(about)[-1:] or [about]
+            for variant in tx.query_variants(last[0]):
+                alternatives.append("(' ' || q.lemmas || ' ') LIKE ? ESCAPE '\\'")
+                params.append(_like(f" {variant} "))
+            for prefix in tx.query_stems(last[0]):
+                alternatives.append("(' ' || q.text_key) LIKE ? ESCAPE '\\'")
+                params.append(_like(f" {prefix}"))
+            where.append("(" + " OR ".join(alternatives) + ")")
+        self._date_filter(where, params, "q.date", since, until)
+        sql = ("SELECT q.date, d.id, q.speaker, e.name, q.text, q.cue, q.kind, q.start_char, q.end_char FROM quotes q "
+               "JOIN documents d ON d.pk = q.doc LEFT JOIN entities e ON e.pk = q.speaker_entity "
+               + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY q.date DESC, d.id, q.ord LIMIT ?")
+        return [{"date": r[0], "document": r[1], "speaker": r[2], "speaker_entity": r[3], "text": r[4], "cue": r[5],
+                 "kind": r[6], "start": r[7], "end": r[8]} for r in self.db.query(sql, params + [limit])]
+
+    @staticmethod
+    def _date_filter(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
+        if since:
+            where.append(f"{column} >= ?")
+            params.append(_date(since, "--since date"))
+        if until:
+            where.append(f"{column} <= ?")
+            params.append(_date(until, "--until date"))
+
+    def entity_profile(self, name: str, quotes: int = 5, related: int = 10) -> dict[str, Any]:
+        """What the corpus says about one entity: mentions by kind, roles, co-mentions, latest quotes, events."""
+        found = self.resolve(name)
+        if not found:
+            raise EntityNotFound(name)
+        pk = found[0]
+        entity = self._entity_row(pk)
+        docs, mentions, first, last = self.db.one(
+            "SELECT count(*), coalesce(sum(mention_count), 0), min(date), max(date) FROM doc_entities WHERE entity = ?", (pk,))
+        kinds = self.db.query("SELECT coalesce(kind, '-'), count(*) FROM mentions WHERE entity = ? GROUP BY kind "
+                              "ORDER BY count(*) DESC, coalesce(kind, '-')", (pk,))
+        variants = self.db.query("SELECT text, count(*) FROM mentions WHERE entity = ? GROUP BY text "
+                                 "ORDER BY count(*) DESC, text LIMIT 10", (pk,))
+        roles = self.db.query("SELECT role, count(*) FROM entity_roles WHERE entity = ? GROUP BY role "
+                              "ORDER BY count(*) DESC, role LIMIT 10", (pk,))
+        co = self.db.query("SELECT e.pk, e.type, e.name, count(DISTINCT b.doc) FROM doc_entities a "
+                           "JOIN doc_entities b ON b.doc = a.doc AND b.entity <> a.entity JOIN entities e ON e.pk = b.entity "
+                           "WHERE a.entity = ? GROUP BY e.pk, e.type, e.name ORDER BY count(DISTINCT b.doc) DESC, e.name "
+                           "LIMIT ?", (pk, related))
+        latest = self.db.query("SELECT q.date, d.id, q.text FROM quotes q JOIN documents d ON d.pk = q.doc "
+                               "WHERE q.speaker_entity = ? ORDER BY q.date DESC, d.id DESC, q.ord LIMIT ?", (pk, quotes))
+        said = self.db.scalar("SELECT count(*) FROM quotes WHERE speaker_entity = ?", (pk,))
+        events = self.db.query("SELECT coalesce(ev.type, '-'), count(DISTINCT ev.pk) FROM event_participants p "
+                               "JOIN events ev ON ev.pk = p.event WHERE p.entity = ? GROUP BY ev.type "
+                               "ORDER BY count(DISTINCT ev.pk) DESC, coalesce(ev.type, '-')", (pk,))
+        also = [self._entity_row(other) for other in found[1:6]]
+        return {**entity, "documents": docs, "mentions": int(mentions), "first_seen": first, "last_seen": last,
+                "mention_kinds": dict(kinds), "variants": dict(variants), "roles": dict(roles),
+                "co_mentioned": [{"id": r[0], "type": r[1], "name": r[2], "documents": r[3]} for r in co],
+                "quotes": said, "latest_quotes": [{"date": r[0], "document": r[1], "text": r[2]} for r in latest],
+                "events": dict(events), "also_matches": also}
+
+    def find_events(self, type: str | None = None, with_: str | None = None, since: str | None = None,
+                    until: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Events, newest first: by type (or CAMEO code prefix), participant entity, dates."""
+        where, params = [], []
+        if type:
+            where.append("(ev.type = ? OR ev.cameo LIKE ? ESCAPE '\\')")
+            params += [type, _like(type)[1:]]
+        if with_:
+            ids = self.resolve(with_)
+            clause = "p.name_key LIKE ? ESCAPE '\\'"
+            args: list[Any] = [_like(tx.name_key(with_))]
+            if ids:
+                clause = f"(p.entity IN ({_marks(ids)}) OR {clause})"
+                args = ids + args
+            where.append(f"EXISTS (SELECT 1 FROM event_participants p WHERE p.event = ev.pk AND {clause})")
+            params += args
+        self._date_filter(where, params, "ev.date", since, until)
+        rows = self.db.query("SELECT ev.pk, ev.date, d.id, ev.type, ev.cameo, ev.event_time, ev.place, ev.status, ev.data "
+                             "FROM events ev JOIN documents d ON d.pk = ev.doc "
+                             + (f"WHERE {' AND '.join(where)} " if where else "")
+                             + "ORDER BY ev.date DESC, d.id, ev.ord LIMIT ?", params + [limit])
+        participants: dict[int, list[dict[str, Any]]] = {r[0]: [] for r in rows}
+        if rows:
+            keys = list(participants)
+            for event, name, role, entity in self.db.query(
+                    "SELECT p.event, coalesce(e.name, p.name), p.role, p.entity FROM event_participants p "
+                    f"LEFT JOIN entities e ON e.pk = p.entity WHERE p.event IN ({_marks(keys)})", keys):
+                participants[event].append({"name": name, "role": role, "entity": entity})
+        return [{"date": r[1], "document": r[2], "type": r[3], "cameo": r[4], "time": r[5], "place": r[6], "status": r[7],
+                 "participants": participants[r[0]], "text": _event_text(r[8])} for r in rows]
+
+    def timeline(self, name: str, limit: int = 500) -> list[dict[str, Any]]:
+        """Everything dated about one entity, oldest first: articles naming it, its quotes, its events."""
+        pk = self._one_entity(name)
+        items = [{"date": r[0], "document": r[1], "what": "mentioned", "detail": f"{r[2]} mention(s) as {r[3]}"}
+                 for r in self.db.query("SELECT de.date, d.id, de.mention_count, de.name FROM doc_entities de "
+                                        "JOIN documents d ON d.pk = de.doc WHERE de.entity = ?", (pk,))]
+        items += [{"date": r[0], "document": r[1], "what": "quote", "detail": r[2]}
+                  for r in self.db.query("SELECT q.date, d.id, q.text FROM quotes q JOIN documents d ON d.pk = q.doc "
+                                         "WHERE q.speaker_entity = ?", (pk,))]
+        items += [{"date": r[0], "document": r[1], "what": f"event {r[2] or '?'}", "detail": _event_text(r[4]) or (r[3] or "")}
+                  for r in self.db.query("SELECT DISTINCT ev.date, d.id, ev.type, p.role, ev.data, ev.ord FROM events ev "
+                                         "JOIN documents d ON d.pk = ev.doc JOIN event_participants p ON p.event = ev.pk "
+                                         "WHERE p.entity = ?", (pk,))]
+        order = {"mentioned": 0, "quote": 1}
+        items.sort(key=lambda i: (i["date"] or "9999", i["document"], order.get(i["what"], 2)))
+        return items[:limit]
+
+    def search(self, words: str | Sequence[str], limit: int = 20) -> list[dict[str, Any]]:
+        """Articles containing every word (any inflected form: `Łukaszenkę` finds `Łukaszenka`), best first."""
+        words = tx.query_words(words)
+        if not words:
+            raise StoreError("search needs at least one word")
+        groups = [(tx.query_variants(w), [s for s in tx.query_stems(w) if s.isalnum()]) for w in words]
+        if self.dialect == "sqlite":
+            quote = lambda term: '"' + term.replace('"', '""') + '"'  # noqa: E731
+            match = " AND ".join("(" + " OR ".join([quote(v) for v in terms] + [quote(s) + "*" for s in stems]) + ")"
+                                 for terms, stems in groups)
+            rows = self.db.query("SELECT d.id, d.date, -bm25(documents_fts) AS score, "
+                                 "snippet(documents_fts, 0, '[', ']', '…', 16) FROM documents_fts "
+                                 "JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ? "
+                                 "ORDER BY bm25(documents_fts), d.id LIMIT ?", (match, limit))
+        else:
+            parts, params = [], []
+            for terms, stems in groups:
+                alternatives = ["plainto_tsquery('simple', ?)"] * len(terms) + ["to_tsquery('simple', ?)"] * len(stems)
+                parts.append("(" + " || ".join(alternatives) + ")")
+                params += terms + ["'" + s.replace("'", "''") + "':*" for s in stems]
+            rows = self.db.query(f"WITH q AS (SELECT {' && '.join(parts)} AS q) SELECT d.id, d.date, "
+                                 "ts_rank(d.tsv, q.q) AS score, "
+                                 "ts_headline('simple', d.text, q.q, 'MaxWords=24, MinWords=10, StartSel=[, StopSel=]') "
+                                 "FROM documents d, q WHERE d.tsv @@ q.q ORDER BY score DESC, d.id LIMIT ?",
+                                 params + [limit])
+        return [{"document": r[0], "date": r[1], "score": round(float(r[2]), 6), "snippet": " ".join(str(r[3]).split())}
+                for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of everything, as a stable object."""
+        count = lambda table: int(self.db.scalar(f"SELECT count(*) FROM {table}") or 0)  # noqa: E731
+        dates = self.db.one("SELECT min(date), max(date) FROM documents")
+        return {"documents": count("documents"), "quotes": count("quotes"), "entities": count("entities"),
+                "mentions": count("mentions"), "events": count("events"), "times": count("times"),
+                "failed": count("failures"), "first_date": dates[0], "last_date": dates[1],
+                "backend": self.dialect, "schema_version": self.version}
+
+    def failures(self) -> list[dict[str, str]]:
+        return [{"id": r[0], "reason": r[1], "failed_at": r[2]}
+                for r in self.db.query("SELECT id, reason, failed_at FROM failures ORDER BY id")]
+
+    # == export =======================================================================================
+    def iter_analyses(self, batch: int = 500) -> Iterator[dict[str, Any]]:
+        """Every stored analysis, by document id."""
+        last = ""
+        while True:
+            rows = self.db.query("SELECT id, analysis FROM documents WHERE id > ? ORDER BY id LIMIT ?", (last, batch))
+            if not rows:
+                return
+            for doc_id, analysis in rows:
+                yield json.loads(analysis)
+            last = rows[-1][0]
+
+    def iter_quotes(self) -> Iterator[dict[str, Any]]:
+        rows = self.db.query("SELECT d.id, q.date, q.start_char, q.end_char, q.speaker, e.name, q.cue, q.kind, q.text "
+                             "FROM quotes q JOIN documents d ON d.pk = q.doc LEFT JOIN entities e ON e.pk = q.speaker_entity "
+                             "ORDER BY d.id, q.ord")
+        for r in rows:
+            yield {"document": r[0], "date": r[1], "start": r[2], "end": r[3], "speaker": r[4], "speaker_entity": r[5],
+                   "cue": r[6], "kind": r[7], "text": r[8]}
+
+    def comention_graph(self, min_documents: int = 1) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Nodes (entities with document counts) and edges (pairs named in the same articles, weighted)."""
+        nodes = [{"id": r[0], "type": r[1], "name": r[2], "documents": r[3]} for r in self.db.query(
+            "SELECT e.pk, e.type, e.name, count(d.doc) FROM entities e JOIN doc_entities d ON d.entity = e.pk "
+            "GROUP BY e.pk, e.type, e.name ORDER BY e.pk")]
+        edges = [{"source": r[0], "target": r[1], "weight": r[2]} for r in self.db.query(
+            "SELECT a.entity, b.entity, count(DISTINCT a.doc) FROM doc_entities a JOIN doc_entities b "
+            "ON b.doc = a.doc AND a.entity < b.entity GROUP BY a.entity, b.entity HAVING count(DISTINCT a.doc) >= ? "
+            "ORDER BY a.entity, b.entity", (min_documents,))]
+        return nodes, edges
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _event_text(data: str | None) -> str:
+    try:
+        event = json.loads(data or "{}")
+    except json.JSONDecodeError:
+        return ""
+    mentions = event.get("mentions") or []
+    if mentions and isinstance(mentions[0], dict):
+        return str(mentions[0].get("text") or "")
+    return str(event.get("text") or "")
