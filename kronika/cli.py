@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tokens", action="store_true", help="include tokens with lemmas and tags")
     analyze.add_argument("--pretty", action="store_true", help="indented JSON, for humans")
     analyze.add_argument("--format", choices=("json", "text"), default="json", help="output format")
+    analyze.add_argument("--workers", type=int, help="worker processes (default: all cores; one file: in-process)")
+    analyze.add_argument("--timeout", type=float, default=300.0, help="seconds per document with --workers > 1")
 
     commands.add_parser(
         "base-forms",
@@ -62,7 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from kronika.core import analyze_many
     from kronika.render import render_text
 
     try:
@@ -71,20 +72,31 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         print(f"kronika: --date: {error}", file=sys.stderr)
         return EXIT_USAGE
     failed = 0
-    sources = (_with_default_date(s, default_date) for s in read_sources(args.paths))
-    for result in analyze_many(_warn(sources)):
+    sources = _warn(_with_default_date(s, default_date) for s in read_sources(args.paths))
+    for result in _analyses(args, sources):
         if isinstance(result, Failure):
             failed += 1
             print(f"kronika: skipped {result.id}: {result.reason}", file=sys.stderr)
-            continue
-        if args.format == "text":
+        elif args.format == "text":
             print(render_text(result))
         else:
-            data = result.to_json(tokens=args.tokens)
+            data = result if isinstance(result, dict) else result.to_json(tokens=args.tokens)
             print(json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None), flush=True)
     if failed:
         print(f"kronika: {failed} document(s) failed", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _analyses(args: argparse.Namespace, sources: Iterator[Source | Failure]) -> Iterator:
+    """Documents (one process) or JSON objects (worker processes), in input order."""
+    from kronika.core import analyze_many
+    from kronika.runner import analyze_parallel, default_workers
+
+    single_file = len(args.paths) == 1 and args.paths[0].endswith(".txt")
+    workers = args.workers or (1 if single_file else default_workers())
+    if workers <= 1 or args.format == "text":
+        return analyze_many(sources)
+    return analyze_parallel(sources, workers, tokens=args.tokens, timeout=args.timeout)
 
 
 def _with_default_date(source: Source | Failure, date: dt.date | None) -> Source | Failure:

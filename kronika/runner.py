@@ -1,0 +1,72 @@
+"""Parallel analysis on the cores of one machine: ordered results, one model load per worker, time limits."""
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, TimeoutError as FutureTimeout
+
+from pebble import ProcessExpired, ProcessPool
+
+from kronika.textio import Failure, Source
+
+DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is stopped
+FAULTS_VARIABLE = "KRONIKA_TEST_FAULTS"  # test hook: "id:crash,id:hang" makes a worker fail on those ids
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _load_pipeline() -> None:
+    from kronika.core import load
+
+    load()
+
+
+def _inject_fault(doc_id: str) -> None:
+    faults = dict(item.split(":", 1) for item in os.environ.get(FAULTS_VARIABLE, "").split(",") if ":" in item)
+    if faults.get(doc_id) == "crash":
+        os._exit(3)
+    if faults.get(doc_id) == "hang":
+        time.sleep(3600)
+
+
+def analyze_to_json(source: Source, tokens: bool = False) -> dict | Failure:
+    """Analyse one source into its JSON object (runs inside a worker)."""
+    from kronika.core import analyze_many
+
+    _inject_fault(source.id)
+    [result] = analyze_many([source])
+    return result if isinstance(result, Failure) else result.to_json(tokens=tokens)
+
+
+def analyze_parallel(
+    sources: Iterable[Source | Failure], workers: int, tokens: bool = False, timeout: float = DEFAULT_TIMEOUT
+) -> Iterator[dict | Failure]:
+    """JSON objects (or Failures) in input order; a document that crashes or hangs its worker becomes a Failure."""
+    with ProcessPool(max_workers=workers, initializer=_load_pipeline) as pool:
+        window: deque[tuple[Source | Failure, Future | None]] = deque()
+        for source in sources:
+            future = None if isinstance(source, Failure) else pool.schedule(
+                analyze_to_json, args=(source, tokens), timeout=timeout
+            )
+            window.append((source, future))
+            while len(window) > workers * 8:
+                yield _result(*window.popleft(), timeout)
+        while window:
+            yield _result(*window.popleft(), timeout)
+
+
+def _result(source: Source | Failure, future: Future | None, timeout: float) -> dict | Failure:
+    if future is None:
+        return source
+    try:
+        return future.result()
+    except FutureTimeout:
+        return Failure(source.id, f"analysis timed out after {timeout:g} s; worker restarted")
+    except ProcessExpired as error:
+        return Failure(source.id, f"worker crashed (exit code {error.exitcode}); worker restarted")
+    except Exception as error:  # one bad document never stops a batch
+        return Failure(source.id, f"analysis failed: {type(error).__name__}: {error}")
