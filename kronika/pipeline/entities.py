@@ -10,7 +10,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kronika.extensions import DATE, ENTITIES
+from kronika.extensions import DATE, ENTITIES, READINGS
 from kronika.pipeline.morphology import morfeusz
 from kronika.pipeline.names import base_form
 from kronika.pipeline.structure import boilerplate_mask
@@ -30,6 +30,8 @@ ROLE_NOUNS = frozenset(
 LEADER_NOUNS = frozenset({"przywódca", "dyktator", "lider", "szef"})
 TOP_OFFICES = ("prezydent", "premier", "kanclerz")
 # Heads of organisation names that may stand nested inside a longer name (`Rady … Związku Białorusi i Rosji`).
+FIRST_NAMES = frozenset({"imię"})
+PERSON_CLASSES = frozenset({"imię", "nazwisko", "nazwisko_(odmężowskie)", "nazwisko_(odojcowskie)", "pseudonim", "przydomek", "nazwa_własna_osoby", "patronimicum"})
 ORG_HEADS = frozenset(
     "związek rada unia komisja ministerstwo urząd sąd trybunał instytut uniwersytet akademia fundacja"
     " stowarzyszenie partia bank kancelaria komitet agencja wspólnota organizacja federacja liga kongres"
@@ -135,10 +137,59 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
         kind = LABELS.get(ent.label_, ent.label_ if ent.label_ in TYPES else "other")
         if any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
             continue
-        found.append(_Candidate(ent, kind, _entity_base(ent, kind)))
         if kind == "organization":
-            found.extend(_nested_organisation(ent))
+            ent = _extend_coordination(ent)
+        for span, span_kind in _split_trailing_person(ent, kind):
+            if span_kind == "person" and not _person_like(span):
+                continue
+            found.append(_Candidate(span, span_kind, _entity_base(span, span_kind)))
+            if span_kind == "organization":
+                found.extend(_nested_organisation(span))
     return found
+
+
+def _extend_coordination(ent: Span) -> Span:
+    """`Związku Białorusi` + `i Rosji`: a name's genitive complement goes on after `i`."""
+    doc, end = ent.doc, ent.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("i", "oraz")
+        and _genitive(doc[end - 1])
+        and doc[end + 1].text[:1].isupper()
+        and _genitive(doc[end + 1])
+    ):
+        end += 2
+    return doc[ent.start : end]
+
+
+def _has_name_class(token, classes: frozenset[str]) -> bool:
+    readings = token.doc._.get(READINGS)[token.i]
+    return any(classes.intersection(r.names) for r in readings)
+
+
+def _split_trailing_person(ent: Span, kind: str) -> list[tuple[Span, str]]:
+    """`Kremla Dmitrij Pieskow` tagged as one name: the organisation, then the person."""
+    if kind == "person" or len(ent) < 3:
+        return [(ent, kind)]
+    for i in range(1, len(ent) - 1):
+        first, last = ent[i], ent[i + 1]
+        if not (first.text[:1].isupper() and last.text[:1].isupper()) or _unknown(ent[i - 1]):
+            continue
+        if _has_name_class(first, FIRST_NAMES) or (_unknown(first) and _unknown(last)):
+            return [(ent[:i], kind), (ent[i:], "person")]
+    return [(ent, kind)]
+
+
+def _unknown(token) -> bool:
+    readings = token.doc._.get(READINGS)[token.i]
+    return not readings or all(r.pos == "ign" for r in readings)
+
+
+def _person_like(span: Span) -> bool:
+    """A person name has a word read as a proper name (`Putin`) or unknown to Morfeusz (`Pieskow`)."""
+    return any(
+        _unknown(t) or (t.lemma_[:1].isupper() and _has_name_class(t, PERSON_CLASSES)) for t in span
+    )
 
 
 def _entity_base(span: Span, kind: str) -> str:
@@ -152,7 +203,8 @@ def _entity_base(span: Span, kind: str) -> str:
 
 def _nested_organisation(ent: Span) -> list[_Candidate]:
     """`Najwyższej Rady Państwowej Związku Białorusi i Rosji` also names `Związek Białorusi i Rosji`."""
-    for i in range(1, len(ent) - 1):
+    nouns = [i for i, t in enumerate(ent) if t.tag_.startswith("subst")]
+    for i in range(nouns[0] + 1 if nouns else 1, len(ent) - 1):
         token = ent[i]
         if token.text[:1].isupper() and token.lemma_.lower() in ORG_HEADS and token.tag_.startswith("subst"):
             nested = ent[i:]
@@ -167,9 +219,14 @@ def role_before(doc: Doc, start: int) -> Span | None:
         if begin < 0:
             continue
         phrase = doc[begin:start]
-        if phrase[0].lemma_.lower() in ROLE_NOUNS and all(not t.is_punct for t in phrase):
+        if phrase[0].lemma_.lower() in ROLE_NOUNS and all(_complement_word(t) for t in phrase[1:]):
             return phrase
     return None
+
+
+def _complement_word(token) -> bool:
+    """A word of a role's genitive complement: `Kremla`, `spraw zagranicznych`, `PiS`."""
+    return not token.is_punct and (_genitive(token) or _unknown(token) or token.text.isupper())
 
 
 def role_phrases(doc: Doc, skip: list[bool]) -> list[Span]:
@@ -178,13 +235,18 @@ def role_phrases(doc: Doc, skip: list[bool]) -> list[Span]:
     for token in doc:
         if skip[token.i] or token.lemma_.lower() not in ROLE_NOUNS or ":sg:" not in token.tag_ + ":":
             continue
-        if token.i > 0 and doc[token.i - 1].lemma_ in countries() and doc[token.i - 1].tag_.startswith("adj"):
+        if token.i > 0 and doc[token.i - 1].lemma_ in countries() and doc[token.i - 1].text[:1].islower():
             found.append(doc[token.i - 1 : token.i + 1])
         elif token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and _genitive(doc[token.i + 1]):
-            if token.i + 2 < len(doc) and doc[token.i + 2].lower_ in ("i", "oraz"):
+            if _coordinated(doc, token.i + 2):
                 continue  # `przywódcy Rosji i Białorusi`: several people
             found.append(doc[token.i : token.i + 2])
     return found
+
+
+def _coordinated(doc: Doc, i: int) -> bool:
+    """`… i Białorusi`: a second capitalised complement joined by a conjunction."""
+    return i + 1 < len(doc) and doc[i].lower_ in ("i", "oraz", "a") and doc[i + 1].text[:1].isupper()
 
 
 def _genitive(token) -> bool:
@@ -196,7 +258,7 @@ def role_key(span: Span) -> str:
     """`prezydenta Rosji`, `rosyjskiego prezydenta` -> `prezydent Rosji`; `Dyktator Białorusi` -> `dyktator Białorusi`."""
     nouns = [t for t in span if t.lemma_.lower() in ROLE_NOUNS]
     noun = nouns[0].lemma_.lower()
-    if span[0].tag_.startswith("adj") and span[0].lemma_ in countries():
+    if span[0].text[:1].islower() and span[0].lemma_ in countries():
         return f"{noun} {genitive(countries()[span[0].lemma_])}"
     rest = span[nouns[0].i - span.start + 1 :]
     return " ".join([noun, *(t.text for t in rest)])
@@ -215,23 +277,38 @@ def cluster(candidates: list[_Candidate]) -> list[Entity]:
             entity = Entity("", cand.type, cand.base)
             entities.append(entity)
         entity.mentions.append(mention)
+    for entity in entities:
+        entity.type = _majority_type(entity, candidates)
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     return entities
 
 
+def _majority_type(entity: Entity, candidates: list[_Candidate]) -> str:
+    """The type most of an entity's mentions were recognised as (the first on a tie)."""
+    starts = {m.start for m in entity.mentions}
+    kinds = [c.type for c in sorted(candidates, key=lambda c: c.span.start_char) if c.span.start_char in starts]
+    return max(kinds, key=kinds.count) if kinds else entity.type
+
+
 def _find(entities: list[Entity], cand: _Candidate) -> Entity | None:
     base = cand.base.lower()
     for entity in entities:
-        if entity.type != cand.type and not {entity.type, cand.type} <= {"place", "geo"}:
-            continue
         name = entity.name.lower()
-        if base == name or _same_word(base, name.split()[-1]) and len(base.split()) == 1:
+        if base == name or (len(base.split()) == 1 and _shortened(base, name, cand.type, entity.type)):
             return entity
         if _is_acronym(cand.span.text, entity.name):
             return entity
     return None
+
+
+def _shortened(word: str, name: str, word_type: str, name_type: str) -> bool:
+    """`Pieskow` after `Dmitrij Pieskow`; `Petersburg` after `Sankt Petersburg`."""
+    if word_type == name_type == "person":
+        return _same_word(word, name.split()[-1])
+    places = {"place", "geo"}
+    return word_type in places and name_type in places and word == name.split()[-1]
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -423,6 +423,10 @@ def _owa(word: str, female: bool) -> str | None:
     return word[:-1]
 
 
+# Unknown first names in -ij/-iej (Dmitrij, Siergiej) are nominative: no Polish oblique case ends so.
+_NOMINATIVE_ENDINGS = ("ij", "iej", "yj")
+
+
 def _person(tokens: list[str], kind: str) -> list[str]:
     """Every name word inflects in the case (and gender) the words agree on."""
     slots = _person_slots(tokens)
@@ -479,7 +483,8 @@ def _person(tokens: list[str], kind: str) -> list[str]:
         if best is None and len(slots) > 1 and _ALL_UNKNOWN_NOM:
             # every word unknown: a first word its rules leave as it is marks a nominative phrase
             first = slots[0]
-            nominative = (_suffix_rule(tokens[first], kind) or tokens[first]) == tokens[first]
+            nominative = tokens[first].endswith(_NOMINATIVE_ENDINGS) or (
+                (_suffix_rule(tokens[first], kind) or tokens[first]) == tokens[first])
             female = nominative and tokens[first].lower().endswith("a")
         for i in unknown:
             if nominative:

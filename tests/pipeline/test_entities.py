@@ -1,0 +1,82 @@
+"""Entities within one article: base forms, clustering, nested names, roles (NER spans given by hand)."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kronika.core import build
+from kronika.pipeline.entities import find_entities
+
+NLP = build()
+
+
+def entities(text: str, names: list[tuple[str, str, int]]) -> dict[str, dict]:
+    """Analyse `text` with the given (surface, label, occurrence) NER spans; entities by name."""
+    doc = NLP.make_doc(text)
+    for name, proc in NLP.pipeline:
+        if name not in ("ner", "kronika_entities"):
+            doc = proc(doc)
+    spans = []
+    for surface, label, occurrence in names:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = text.index(surface, start + 1)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return {e.name: e.to_json() for e in find_entities(doc)}
+
+
+def mentions(entity: dict) -> list[tuple[str, str]]:
+    return [(m["text"], m["kind"]) for m in entity["mentions"]]
+
+
+def test_inflected_mentions_of_one_person_and_apposition_role() -> None:
+    text = "Rzecznik Kremla Dmitrij Pieskow mówił o Łukaszence. Pieskow dodał, że Łukaszenkę zaproszono."
+    found = entities(
+        text,
+        [("Kremla", "organization", 0), ("Dmitrij Pieskow", "person", 0), ("Łukaszence", "person", 0),
+         ("Pieskow", "person", 1), ("Łukaszenkę", "person", 0)],
+    )
+    assert found["Dmitrij Pieskow"]["roles"] == ["rzecznik Kremla"]
+    assert mentions(found["Dmitrij Pieskow"]) == [("Dmitrij Pieskow", "name"), ("Pieskow", "name")]
+    assert [m["base"] for m in found["Łukaszenka"]["mentions"]] == ["Łukaszenka", "Łukaszenka"]
+    assert found["Kreml"]["type"] == "organization"
+
+
+def test_an_organisation_with_a_person_glued_on_is_split() -> None:
+    text = "Wypowiedział się rzecznik Kremla Dmitrij Pieskow."
+    found = entities(text, [("Kremla Dmitrij Pieskow", "organization", 0)])
+    assert set(found) == {"Kreml", "Dmitrij Pieskow"}
+    assert found["Dmitrij Pieskow"]["type"] == "person"
+
+
+def test_acronym_nested_organisation_and_place_shorthand() -> None:
+    text = (
+        "Szczyt Wspólnoty Niepodległych Państw (WNP) odbył się w Sankt Petersburgu. "
+        "Mówiono o Najwyższej Radzie Państwowej Związku Białorusi i Rosji. W Petersburgu padało."
+    )
+    found = entities(
+        text,
+        [("Wspólnoty Niepodległych Państw", "organization", 0), ("WNP", "organization", 0),
+         ("Sankt Petersburgu", "place", 0), ("Najwyższej Radzie Państwowej Związku Białorusi", "organization", 0),
+         ("Petersburgu", "place", 1)],
+    )
+    assert mentions(found["Wspólnota Niepodległych Państw"])[-1] == ("WNP", "name")
+    assert "Związek Białorusi i Rosji" in found
+    assert [m["text"] for m in found["Sankt Petersburg"]["mentions"]] == ["Sankt Petersburgu", "Petersburgu"]
+
+
+def test_role_mentions_resolve_to_the_office_holder_named_in_the_article() -> None:
+    text = "Władimir Putin przyjął gości. Prezydent Rosji mówił długo. Wizyta rosyjskiego prezydenta trwała dzień."
+    found = entities(text, [("Władimir Putin", "person", 0)])
+    assert mentions(found["Władimir Putin"]) == [
+        ("Władimir Putin", "name"), ("Prezydent Rosji", "role"), ("rosyjskiego prezydenta", "role"),
+    ]
+
+
+def test_a_role_without_its_holder_in_the_article_stays_unresolved() -> None:
+    found = entities("Prezydent Rosji mówił długo. Anna Nowak słuchała.", [("Anna Nowak", "person", 0)])
+    assert mentions(found["Anna Nowak"]) == [("Anna Nowak", "name")]
+
+
+def test_a_capitalised_common_noun_is_not_a_person() -> None:
+    assert entities("Rok Języka Polskiego trwa.", [("Rok", "person", 0)]) == {}
