@@ -13,11 +13,18 @@ from kronika import extensions as ext
 from kronika.document import Document
 from kronika.offsets import normalize
 from kronika.textio import Failure, Source
-from kronika.pipeline import entities, sentences, structure, tagging, time_expressions  # noqa: F401  (register factories)
+from kronika.pipeline import (  # noqa: F401  (register the stages' factories)
+    entities,
+    quotations,
+    sentences,
+    structure,
+    tagging,
+    time_expressions,
+)
 from kronika.pipeline.tokenizer import MorfeuszTokenizer
 
 NER_MODEL = Path(__file__).parent / "models" / "ner"
-STAGES = ("kronika_morphology", "kronika_structure", "kronika_sentences", "kronika_times")
+STAGES = ("kronika_morphology", "kronika_structure", "kronika_sentences", "kronika_quotations", "kronika_times")
 
 
 def build() -> Language:
