@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=("json", "text"), default="json", help="output format")
     analyze.add_argument("--workers", type=int, help="worker processes (default: all cores; one file: in-process)")
     analyze.add_argument("--timeout", type=float, default=300.0, help="seconds per document with --workers > 1")
+    analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask distributed cluster")
+    analyze.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --workers processes")
 
     commands.add_parser(
         "base-forms",
@@ -90,11 +92,15 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def _analyses(args: argparse.Namespace, sources: Iterator[Source | Failure]) -> Iterator:
     """Documents (one process) or JSON objects (worker processes), in input order."""
     from kronika.core import analyze_many
-    from kronika.runner import analyze_parallel, default_workers
+    from kronika.runner import analyze_dask, analyze_parallel, default_workers
 
+    if args.format == "text":  # the text view needs the whole Document: stay in this process
+        return analyze_many(sources)
+    if args.scheduler or args.dask:
+        return analyze_dask(sources, args.scheduler, args.workers or default_workers(), tokens=args.tokens)
     single_file = len(args.paths) == 1 and args.paths[0].endswith(".txt")
     workers = args.workers or (1 if single_file else default_workers())
-    if workers <= 1 or args.format == "text":
+    if workers <= 1:
         return analyze_many(sources)
     return analyze_parallel(sources, workers, tokens=args.tokens, timeout=args.timeout)
 

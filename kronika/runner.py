@@ -70,3 +70,46 @@ def _result(source: Source | Failure, future: Future | None, timeout: float) -> 
         return Failure(source.id, f"worker crashed (exit code {error.exitcode}); worker restarted")
     except Exception as error:  # one bad document never stops a batch
         return Failure(source.id, f"analysis failed: {type(error).__name__}: {error}")
+
+
+def analyze_dask(
+    sources: Iterable[Source | Failure],
+    scheduler: str | None = None,
+    workers: int = 2,
+    tokens: bool = False,
+    batch_size: int = 16,
+) -> Iterator[dict | Failure]:
+    """JSON objects in input order from a Dask cluster (`tcp://host:port`), or a local one of `workers` processes.
+
+    Batches that fail with their worker are retried elsewhere (twice), so no document is lost or repeated.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    with Client(scheduler or cluster) as client:
+        window: deque = deque()
+        for batch in _batches(sources, batch_size):
+            window.append(client.submit(_analyze_mixed, batch, tokens, retries=2, pure=False))
+            while len(window) > 4 * max(workers, 1):
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+    if cluster is not None:
+        cluster.close()
+
+
+def _analyze_mixed(batch: list[Source | Failure], tokens: bool) -> list[dict | Failure]:
+    return [item if isinstance(item, Failure) else analyze_to_json(item, tokens) for item in batch]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

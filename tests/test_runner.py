@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 from kronika.cli import main
 from kronika.runner import FAULTS_VARIABLE, analyze_parallel
@@ -37,3 +42,26 @@ def test_a_crashing_and_a_hanging_document_are_reported_and_skipped(monkeypatch)
     assert "crashed" in results[1].reason
     assert "timed out" in results[2].reason
     assert isinstance(results[3], dict)
+
+
+def test_a_dask_cluster_of_separate_processes_gives_the_same_output(tmp_path, capsys) -> None:
+    dask = str(Path(sys.executable).parent / "dask")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                   "--dashboard-address", ":0"], stderr=subprocess.DEVNULL)]
+    try:
+        time.sleep(3)
+        processes += [subprocess.Popen([dask, "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                        "--no-dashboard"], stderr=subprocess.DEVNULL) for _ in range(2)]
+        assert main(["analyze", jsonl(tmp_path), "--workers", "1", "--tokens"]) == 0
+        single = capsys.readouterr().out
+        assert main(["analyze", jsonl(tmp_path), "--scheduler", address, "--tokens"]) == 0
+        assert capsys.readouterr().out == single
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
