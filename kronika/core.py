@@ -15,6 +15,7 @@ from kronika.offsets import normalize
 from kronika.textio import Failure, Source
 from kronika.pipeline import (  # noqa: F401  (register the stages' factories)
     entities,
+    events,
     quotations,
     sentences,
     structure,
@@ -24,7 +25,16 @@ from kronika.pipeline import (  # noqa: F401  (register the stages' factories)
 from kronika.pipeline.tokenizer import MorfeuszTokenizer
 
 NER_MODEL = Path(__file__).parent / "models" / "ner"
-STAGES = ("kronika_morphology", "kronika_structure", "kronika_sentences", "kronika_quotations", "kronika_times")
+STAGES = (
+    "kronika_morphology",
+    "kronika_structure",
+    "kronika_sentences",
+    "ner",
+    "kronika_entities",
+    "kronika_quotations",
+    "kronika_times",
+    "kronika_events",
+)
 
 
 def build() -> Language:

@@ -32,6 +32,7 @@ TOP_OFFICES = ("prezydent", "premier", "kanclerz")
 # Heads of organisation names that may stand nested inside a longer name (`Rady … Związku Białorusi i Rosji`).
 FIRST_NAMES = frozenset({"imię"})
 PERSON_CLASSES = frozenset({"imię", "nazwisko", "nazwisko_(odmężowskie)", "nazwisko_(odojcowskie)", "pseudonim", "przydomek", "nazwa_własna_osoby", "patronimicum"})
+ORG_CLASSES = frozenset({"nazwa_organizacji", "nazwa_instytucji", "nazwa_firmy", "człon_nazwy_organizacji"})
 ORG_HEADS = frozenset(
     "związek rada unia komisja ministerstwo urząd sąd trybunał instytut uniwersytet akademia fundacja"
     " stowarzyszenie partia bank kancelaria komitet agencja wspólnota organizacja federacja liga kongres"
@@ -137,8 +138,11 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
         kind = LABELS.get(ent.label_, ent.label_ if ent.label_ in TYPES else "other")
         if any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
             continue
+        if _is_role_phrase(ent):
+            continue  # `Dyktator Białorusi` opening a sentence: a role, resolved by attach_roles
         if kind == "organization":
             ent = _extend_coordination(ent)
+            kind = "place" if _geographic(ent) else kind
         for span, span_kind in _split_trailing_person(ent, kind):
             if span_kind == "person" and not _person_like(span):
                 continue
@@ -146,6 +150,26 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
             if span_kind == "organization":
                 found.extend(_nested_organisation(span))
     return found
+
+
+def _is_role_phrase(ent: Span) -> bool:
+    """A name that is a role noun plus its complement (`Prezydent Rosji`), capitalised at a sentence start."""
+    return ent[0].lemma_.lower() in ROLE_NOUNS and ent[0].is_sent_start and len(ent) > 1
+
+
+def _geographic(ent: Span) -> bool:
+    """An organisation-typed name that Morfeusz knows only as a place (`Sankt Petersburgu`).
+
+    Not after a role noun: there a place name stands for its institution (`rzecznik Kremla`).
+    """
+    if ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in ROLE_NOUNS:
+        return False
+    if any(t.lemma_.lower() in ORG_HEADS for t in ent):
+        return False
+    last = ent[-1]
+    readings = ent.doc._.get(READINGS)[last.i]
+    classes = {name for r in readings if r.lemma[:1].isupper() for name in r.names}
+    return "nazwa_geograficzna" in classes and not classes & ORG_CLASSES
 
 
 def _extend_coordination(ent: Span) -> Span:

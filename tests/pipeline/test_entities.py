@@ -80,3 +80,21 @@ def test_a_role_without_its_holder_in_the_article_stays_unresolved() -> None:
 
 def test_a_capitalised_common_noun_is_not_a_person() -> None:
     assert entities("Rok Języka Polskiego trwa.", [("Rok", "person", 0)]) == {}
+
+
+def test_seed_entities_match_gold(seed_path) -> None:
+    import json
+
+    import kronika
+
+    gold = json.loads(seed_path.with_name(seed_path.stem + ".gold.json").read_text(encoding="utf-8"))
+    text = seed_path.read_text(encoding="utf-8")
+    found = {e["name"]: e for e in kronika.analyze(text).to_json()["entities"]}
+    teaser_start = gold["sections"][-1]["start"]
+    for entity in gold["entities"]:
+        assert entity["name"] in found, entity["name"]
+        ours = found[entity["name"]]
+        assert ours["type"] == entity["type"], entity["name"]
+        assert set(entity["mentions"]) <= {m["text"] for m in ours["mentions"]}, entity["name"]
+        assert set(entity["roles"]) <= set(ours["roles"]), entity["name"]
+    assert all(m["start"] < teaser_start for e in found.values() for m in e["mentions"])
