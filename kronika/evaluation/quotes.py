@@ -17,7 +17,6 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -103,24 +102,11 @@ def speakers_agree(pred: str | None, gold: str | None) -> bool:
     return all(w in long_ for w in short)
 
 
-@lru_cache(maxsize=1)
-def _pipeline():
-    from kronika.core import build
-
-    nlp = build()
-    if "kronika_quotations" not in nlp.pipe_names:
-        from kronika.pipeline import quotations  # noqa: F401  (registers the component)
-
-        nlp.add_pipe("kronika_quotations")
-    return nlp
-
-
 def predict(text: str) -> list[dict[str, Any]]:
     """Quotes of one NFC text as JSON dicts."""
-    from kronika import extensions as ext
+    from kronika.core import analyze
 
-    doc = _pipeline()(text)
-    return [q.to_json() for q in (doc._.get(ext.QUOTES) or [])]
+    return analyze(text).to_json()["quotes"]
 
 
 class _Tally:

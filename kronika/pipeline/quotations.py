@@ -19,7 +19,7 @@ Everything is linear in the number of tokens: one pass per stage over precompute
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -1458,7 +1458,7 @@ class _Finder:
                 return
         if pron is not None:
             sp_span = (pron, pron + 1)
-            att_start, att_end = pron, i + 1
+            att_end = i + 1
             pw = v.prev_word(pron, sa)
         else:
             if v.low[s0] in ("niego", "niej", "nich", "mnie", "nas"):
@@ -1475,7 +1475,7 @@ class _Finder:
                 if head & _NOT_SOURCES:
                     return
                 sp_span = (s0, e)
-            att_start, att_end = i, sp_span[1]
+            att_end = sp_span[1]
         # where is the attribution in its sentence?
         nxt = v.next_word(att_end - 1, sb)
         at_start = pw < sa or v.words[pw] in _SENT_END
@@ -1745,7 +1745,6 @@ class _Finder:
 
     def expand_name(self, name: str, s: int, e: int) -> str:
         """`W. Kalisz` / `Kalisz` -> the fullest form of the same surname in the article."""
-        v = self.v
         words = name.replace(".", ". ").split()
         if not words:
             return name
@@ -1789,7 +1788,6 @@ class _Finder:
         entities = self.doc._.get(ext.ENTITIES) or []
         history: list[tuple[int, _Speaker]] = []  # (char pos, speaker) of earlier quotes
         out: list[Quote] = []
-        by_id = {id(c): c for c in self.cands}
         resolved: dict[int, _Speaker | None] = {}
         # precompute: mention list sorted by position
         ments = [(c0, s, e, g, nom) for c0, s, e, g, nom in mentions]

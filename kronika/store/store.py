@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
