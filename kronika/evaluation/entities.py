@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Iterator, Sequence
 
+from kronika.evaluation.report import greedy_pairs
 from kronika.pipeline.ner_features import ENTITY_TYPES, TYPE_MAP, doc_char_spans, iter_split
 
 Span = tuple[int, int, str]
@@ -63,17 +64,7 @@ def _overlap_matches(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[S
                 if ov > 0:
                     # prefer longer overlap, then exact boundaries, then document order
                     cands.append((-ov, (gs, ge) != (ps, pe), gi, pi))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, _, gi, pi in cands:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
-        pairs.append((gold[gi], pred[pi]))
-    return pairs
+    return [(gold[gi], pred[pi]) for gi, pi in greedy_pairs(((ov, exact), gi, pi) for ov, exact, gi, pi in cands)]
 
 
 def evaluate_spans(gold_docs: Sequence[Sequence[Span]], pred_docs: Sequence[Sequence[Span]]) -> dict:

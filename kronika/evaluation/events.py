@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika.evaluation.quotes import speakers_agree
-from kronika.evaluation.report import prf
+from kronika.evaluation.report import greedy_pairs, overlap, prf
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "pcc-texts.jsonl"
@@ -94,8 +94,6 @@ def _spans(event: dict) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
@@ -105,17 +103,10 @@ def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int]]:
         for j, g in enumerate(gold):
             if kind(p) != kind(g):
                 continue
-            ov = max(_overlap(s, (g["start"], g["end"])) for s in _spans(p))
+            ov = max(overlap(s, (g["start"], g["end"])) for s in _spans(p))
             if ov:
                 cands.append((-ov, i, j))
-    cands.sort()
-    used_p, used_g, pairs = set(), set(), []
-    for _ov, i, j in cands:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
+    return greedy_pairs(cands)
 
 
 def _name(p: Any) -> str | None:

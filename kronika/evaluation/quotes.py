@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from kronika.evaluation.report import prf
+from kronika.evaluation.report import greedy_pairs, overlap, prf
 
 STRIP = "„”\"«»‹›'" + "-–—" + " "
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -58,8 +58,6 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -67,19 +65,10 @@ def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tupl
     cands = []
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
-            ov = _overlap(p, g)
+            ov = overlap(p, g)
             if ov and ov >= 0.5 * (g[1] - g[0]) and ov >= 0.5 * (p[1] - p[0]):
                 cands.append((-ov, i, j))
-    cands.sort()
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _ov, i, j in cands:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
+    return greedy_pairs(cands)
 
 
 def _words(name: str) -> list[str]:

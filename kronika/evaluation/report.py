@@ -1,6 +1,9 @@
 """Shared pieces of evaluation: P/R/F1 and the one-screen table."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 
@@ -31,3 +34,21 @@ def _flatten(figures: dict, prefix: str = "") -> list[tuple[str, object]]:
         else:
             rows.append((f"{prefix}{key}", value))
     return rows
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Characters two (start, end) spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def greedy_pairs(candidates: Iterable[tuple[Any, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (i, j) pairs from (sort key, i, j) candidates, taken best (lowest key) first."""
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    pairs = []
+    for _key, i, j in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            pairs.append((i, j))
+    return pairs

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from kronika.evaluation.report import greedy_pairs, overlap
 from kronika.pipeline.time_expressions import TimeExpression
 
 
@@ -41,26 +42,13 @@ def _prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _overlap(a: Span, b: Span) -> int:
-    """Characters shared by two spans."""
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def relaxed_pairs(pred: list[Span], gold: list[Span]) -> list[tuple[int, int]]:
     """One-to-one (pred index, gold index) pairs of overlapping spans, greedy by overlap size."""
-    candidates = sorted(
-        ((_overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if _overlap(p, g) > 0),
-        key=lambda c: (-c[0], c[1], c[2]),
+    return greedy_pairs(
+        (-overlap(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if overlap(p, g) > 0
     )
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _size, i, j in candidates:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
 
 
 def _strict(pred: list[Span], gold: list[Span]) -> int:
