@@ -155,3 +155,24 @@ def read_poleval_jsonl(path: str) -> Iterator[tuple[str, str, list[Span]]]:
                     spans.append((int(ent["start"]), int(ent["end"]), t))
             text, spans = nfc_spans(obj["text"], spans)
             yield str(obj.get("id", n)), text, outermost(spans)
+
+
+def predicted_spans(text: str) -> list[Span]:
+    """Outermost name mentions of the four main types that the whole pipeline finds in `text`."""
+    from kronika.core import analyze
+
+    entities = analyze(text).to_json()["entities"]
+    spans = [(m["start"], m["end"], e["type"]) for e in entities for m in e["mentions"] if m["kind"] == "name"]
+    return outermost(s for s in spans if s[2] in ENTITY_TYPES)
+
+
+def evaluate(path: str, limit: int | None = None) -> dict:
+    """`kronika evaluate entities`: NKJP IOB (its held-out test part) or PolEval-style JSONL."""
+    docs = read_poleval_jsonl(path) if str(path).endswith(".jsonl") else read_nkjp_heldout(path, part="test")
+    gold, pred = [], []
+    for number, (_doc_id, text, spans) in enumerate(docs):
+        if limit is not None and number >= limit:
+            break
+        gold.append(spans)
+        pred.append(predicted_spans(text))
+    return evaluate_spans(gold, pred)

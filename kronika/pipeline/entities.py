@@ -322,6 +322,8 @@ def _find(entities: list[Entity], cand: _Candidate) -> Entity | None:
         name = entity.name.lower()
         if base == name or (len(base.split()) == 1 and _shortened(base, name, cand.type, entity.type)):
             return entity
+        if cand.type == entity.type == "person" and _initialled(base, name):
+            return entity
         if _is_acronym(cand.span.text, entity.name):
             return entity
     return None
@@ -333,6 +335,18 @@ def _shortened(word: str, name: str, word_type: str, name_type: str) -> bool:
         return _same_word(word, name.split()[-1])
     places = {"place", "geo"}
     return word_type in places and name_type in places and word == name.split()[-1]
+
+
+def _initialled(a: str, b: str) -> bool:
+    """`k. mikołajczyk` and `krystyna mikołajczyk`: the same first letter, the same surname."""
+    short, full = (a, b) if "." in a else (b, a)
+    short_words, full_words = short.split(), full.split()
+    return (
+        len(short_words) == len(full_words) == 2
+        and short_words[0].endswith(".")
+        and full_words[0][:1] == short_words[0][:1]
+        and _same_word(short_words[1], full_words[1])
+    )
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -434,9 +448,16 @@ def find_entities(doc: Doc) -> list[Entity]:
 
 
 def _canonical_name(entity: Entity) -> str:
-    """The longest base form among the name mentions (`Dmitrij Pieskow`, `Wspólnota Niepodległych Państw`)."""
-    names = [m.base for m in entity.mentions if m.kind == "name"]
-    return max(names, key=lambda n: (len(n.split()), names.count(n), -names.index(n)))
+    """The longest base form among the name mentions (`Dmitrij Pieskow`), written out in full rather than
+    with an initial (`Krystyna`, not `K.`), a nominative mention as written winning ties."""
+    mentions = [m for m in entity.mentions if m.kind == "name"]
+    names = [m.base for m in mentions]
+    nominative = {m.base for m in mentions if m.base == m.text}
+
+    def key(name: str) -> tuple:
+        return (len(name.split()), "." not in name, name in nominative, names.count(name), -names.index(name))
+
+    return max(names, key=key)
 
 
 @Language.component("kronika_entities", requires=["doc.ents"], assigns=[f"doc._.{ENTITIES}"])

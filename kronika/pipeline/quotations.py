@@ -1982,19 +1982,24 @@ def _agrees(genders, number, want, want_number) -> bool:
 
 
 def _entity_covering(entities, span: tuple[int, int]) -> tuple[str, str] | None:
-    """(id, name) of the entity with a mention overlapping `span` (duck-typed)."""
+    """(id, name) of the entity the speaker phrase names: a person inside it, else a mention at its start.
+
+    `władze Metra` is not the organisation `Metro`: a name in the complement does not speak.
+    """
     a, b = span
     best = None
-    best_ov = 0
+    best_key = (False, 0)
     for ent in entities:
-        mentions = _get(ent, "mentions") or []
-        for m in mentions:
+        person = _get(ent, "type") == "person"
+        for m in _get(ent, "mentions") or []:
             ms, me = _get(m, "start"), _get(m, "end")
             if ms is None or me is None:
                 continue
             ov = min(b, me) - max(a, ms)
-            if ov > best_ov:
-                best_ov = ov
+            if ov <= 0 or not (person or ms <= a):
+                continue
+            if (person, ov) > best_key:
+                best_key = (person, ov)
                 best = (str(_get(ent, "id")), _get(ent, "name"))
     return best
 
