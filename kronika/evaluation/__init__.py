@@ -14,10 +14,17 @@ TASKS = {
 
 
 def run_task(task: str, paths: list[str], limit: int | None = None) -> dict:
-    """Figures of `task` over the data files `paths` (one file: its figures; several: keyed by file)."""
+    """Figures of `task` over the data files `paths`.
+
+    One file: its figures. Several: each file's figures, and, where the task scores documents
+    from any source together (quotes, times, events), `all`: the figures over every document at once.
+    """
     if task not in TASKS:
         raise ValueError(f"Unknown task {task!r}. Available: {', '.join(TASKS)}")
     module = import_module(TASKS[task])
     if len(paths) == 1:
         return module.evaluate(paths[0], limit=limit)
-    return {path: module.evaluate(path, limit=limit) for path in paths}
+    figures = {path: module.evaluate(path, limit=limit) for path in paths}
+    if hasattr(module, "load") and hasattr(module, "score"):
+        figures["all"] = module.score([doc for path in paths for doc in module.load(path, limit)])
+    return figures
