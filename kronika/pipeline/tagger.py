@@ -26,6 +26,7 @@ import gzip
 import itertools
 import json
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -94,6 +95,7 @@ def clean_lemma(lemma: str) -> str:
     return lemma
 
 
+ROMAN = re.compile(r"^[IVXLCDM]{2,}$")
 # Abbreviations whose Morfeusz reading is missing or misleading (`r` -> ign, `proc` -> proca).
 # Used when the token is followed by a full stop (or carries it). NKJP tags these brev:pun.
 ABBREVIATIONS = {
@@ -528,8 +530,9 @@ class Tagger:
                     lemma, t, names = adja, "adja", ()
             if i + 1 < n and words[i + 1] == "." or word.endswith("."):
                 abbr = ABBREVIATIONS.get(word.rstrip(".").lower())
-                if abbr and (t in ("ign", "brev:pun", "brev:npun") or out[0][0] != abbr):
-                    if t == "ign" or not any(l == abbr for l, _, _ in out):
-                        lemma, t, names = abbr, "brev:pun", ()
+                if abbr and lemma != abbr:  # `proc.` is procent, not proca
+                    lemma, t, names = next((o for o in out if o[0] == abbr), (abbr, "brev:pun", ()))
+            if lemma != word and ROMAN.match(word):  # `II` stays `II`
+                lemma = word
             result.append(Reading(lemma, t, names))
         return result

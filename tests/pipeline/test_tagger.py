@@ -102,3 +102,12 @@ def test_context_model_keeps_lemmas_and_tags_specific() -> None:
     assert [r.lemma for r in out][:5] == ["wczoraj", "w", "Warszawa", "prezydent", "spotkać"]
     assert out[2].tag == "subst:sg:loc:f" and out[1].tag.startswith("prep:loc")
     assert all("." not in r.tag or r.tag == "." for r in out)
+
+
+def test_abbreviations_before_a_full_stop_and_roman_numerals() -> None:
+    from kronika.pipeline.morphology import analyse_word
+    from kronika.pipeline.tagger import Tagger
+
+    words = ["Wzrost", "o", "5", "proc", ".", "w", "II", "kwartale", "przy", "ul", "."]
+    chosen = Tagger.load().tag(words, [analyse_word(w) for w in words])
+    assert [chosen[i].lemma for i in (3, 6, 9)] == ["procent", "II", "ulica"]
