@@ -35,7 +35,7 @@ class Segment:
 
 def strip_homonym(lemma: str) -> str:
     """`Łukaszenko:Sm1` -> `Łukaszenko`; a bare `:` stays as it is."""
-    return _HOMONYM.sub("", lemma)
+    return _HOMONYM.sub("", lemma) if ":" in lemma[1:] else lemma
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +47,10 @@ def morfeusz() -> morfeusz2.Morfeusz:
 @lru_cache(maxsize=200_000)
 def analyse_chunk(chunk: str) -> tuple[Segment, ...]:
     """Every reading of a whitespace-free chunk, as Morfeusz's segmentation graph."""
-    return tuple(
-        Segment(i.startNode, i.endNode, i.orth, _reading(i.lemma, i.tagId, i.nameId))
-        for i in morfeusz()._morfeusz_obj.analyse(chunk)  # the raw binding: no per-reading label lookups
+    reading = _reading
+    return tuple(  # the raw binding: no per-reading label lookups
+        Segment(i.startNode, i.endNode, i.orth, reading(i.lemma, i.tagId, i.nameId))
+        for i in morfeusz()._morfeusz_obj.analyse(chunk)
     )
 
 
