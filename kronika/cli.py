@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -92,16 +93,19 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def _analyses(args: argparse.Namespace, sources: Iterator[Source | Failure]) -> Iterator:
     """Documents (one process) or JSON objects (worker processes), in input order."""
     from kronika.core import analyze_many
-    from kronika.runner import analyze_dask, analyze_parallel, default_workers
 
     if args.format == "text":  # the text view needs the whole Document: stay in this process
         return analyze_many(sources)
-    if args.scheduler or args.dask:
-        return analyze_dask(sources, args.scheduler, args.workers or default_workers(), tokens=args.tokens)
     single_file = len(args.paths) == 1 and args.paths[0].endswith(".txt")
-    workers = args.workers or (1 if single_file else default_workers())
+    workers = args.workers or (1 if single_file else len(os.sched_getaffinity(0)))
+    if args.scheduler or args.dask:
+        from kronika.runner import analyze_dask
+
+        return analyze_dask(sources, args.scheduler, workers, tokens=args.tokens)
     if workers <= 1:
         return analyze_many(sources)
+    from kronika.runner import analyze_parallel  # worker processes: only imported when used
+
     return analyze_parallel(sources, workers, tokens=args.tokens, timeout=args.timeout)
 
 

@@ -15,10 +15,6 @@ DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is st
 FAULTS_VARIABLE = "KRONIKA_TEST_FAULTS"  # test hook: "id:crash,id:hang" makes a worker fail on those ids
 
 
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def _load_pipeline() -> None:
     from kronika.core import load
 
