@@ -100,3 +100,20 @@ def test_the_installed_command_runs_as_a_process() -> None:
     assert result.returncode == 1
     assert json.loads(result.stdout)["id"] == "wizyta-w-gdansku"
     assert "<stdin>:1: malformed JSON line" in result.stderr
+
+
+def test_base_forms_adds_base_and_keeps_order(capsys, monkeypatch) -> None:
+    lines = [
+        {"text": "Sankt Petersburga", "type": "place"},
+        {"text": "Dmitrija Pieskowa", "type": "person"},
+        {"text": "Muzeum Rosyjskim", "type": "organization"},
+    ]
+    stdin = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines) + "not json\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code, out, err = run_cli(capsys, "base-forms")
+    assert code == 1 and "line 4" in err
+    assert [(o["text"], o["base"]) for o in out] == [
+        ("Sankt Petersburga", "Sankt Petersburg"),
+        ("Dmitrija Pieskowa", "Dmitrij Pieskow"),
+        ("Muzeum Rosyjskim", "Muzeum Rosyjskie"),
+    ]
