@@ -12,6 +12,7 @@ from dataclasses import replace
 from kronika import __version__
 from kronika.errors import InputError
 from kronika.store import cli as store_cli
+from kronika.web import cli as web_cli
 from kronika.textio import Failure, Source, parse_date, read_sources
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (quick checks)")
     store_cli.add_commands(commands)
+    web_cli.add_serve_command(commands)
     return parser
 
 
@@ -57,7 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "store_handler", None):
         handler = store_cli.dispatch
     else:
-        handler = {"analyze": cmd_analyze, "base-forms": cmd_base_forms, "evaluate": cmd_evaluate}[args.command]
+        handler = {
+            "analyze": cmd_analyze,
+            "base-forms": cmd_base_forms,
+            "evaluate": cmd_evaluate,
+            "serve": web_cli.serve,
+        }[args.command]
     try:
         return handler(args)
     except BrokenPipeError:

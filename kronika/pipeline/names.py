@@ -458,7 +458,7 @@ def _person(tokens: list[str], kind: str) -> list[str]:
         return q
 
     best = None
-    for c, g in cands:
+    for c, g in sorted(cands):
         s = 0
         qual = 0
         for i in rmap:

@@ -179,7 +179,7 @@ class Store:
             speaker_entity = local.get(str(quote.get("speaker_entity"))) if quote.get("speaker_entity") is not None else None
             quote_text = str(quote.get("text") or "")
             quotes.append((pk, number, start, end, quote_text, tx.fold(quote_text), tx.lemma_text(lemmas, start, end),
-                           quote.get("kind"), speaker, tx.fold(speaker), speaker_entity, quote.get("cue"), date))
+                           quote.get("kind"), speaker, tx.fold(speaker), speaker_entity, _cue_text(quote.get("cue")), date))
         self.db.executemany("INSERT INTO quotes (doc, ord, start_char, end_char, text, text_key, lemmas, kind, speaker, "
                             "speaker_key, speaker_entity, cue, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
         self.db.executemany("INSERT INTO times (doc, ord, start_char, end_char, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -565,3 +565,8 @@ def _event_text(data: str | None) -> str:
     if mentions and isinstance(mentions[0], dict):
         return str(mentions[0].get("text") or "")
     return str(event.get("text") or "")
+
+
+def _cue_text(cue: dict | str | None) -> str | None:
+    """The cue as stored: its text (`analyze` gives {start, end, text, lemma})."""
+    return cue.get("text") if isinstance(cue, dict) else cue
