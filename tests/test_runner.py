@@ -65,3 +65,17 @@ def test_a_dask_cluster_of_separate_processes_gives_the_same_output(tmp_path, ca
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+
+
+def test_output_does_not_depend_on_the_string_hash_seed(tmp_path) -> None:
+    """Worker processes get different hash seeds: a set's order must never decide a result."""
+    import os
+
+    path = jsonl(tmp_path)
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "kronika", "analyze", path, "--workers", "1"],
+                                capture_output=True, text=True, check=True, env=env)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
