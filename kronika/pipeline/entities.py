@@ -136,8 +136,11 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
     found = []
     for ent in doc.ents:
         kind = LABELS.get(ent.label_, ent.label_ if ent.label_ in TYPES else "other")
-        if any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
+        ent = _strip_marks(ent)
+        if ent is None or any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
             continue
+        if kind in ("place", "organization") and _full_person_name(ent):
+            kind = "person"
         if _is_role_phrase(ent):
             continue  # `Dyktator Białorusi` opening a sentence: a role, resolved by attach_roles
         if kind == "organization":
@@ -150,6 +153,34 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
             if span_kind == "organization":
                 found.extend(_nested_organisation(span))
     return found
+
+
+QUOTE_MARKS = frozenset('„”"«»‚’\'()[]')
+PLACE_TRIGGERS = frozenset({"ul", "al", "pl", "plac", "ulica", "aleja", "rondo", "osiedle", "im", "imienia", "most"})
+
+
+def _strip_marks(ent: Span) -> Span | None:
+    """`„Solidarności”` is the name `Solidarności`: quote marks and brackets at the edges are not part of it."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].text in QUOTE_MARKS:
+        start += 1
+    while end > start and ent.doc[end - 1].text in QUOTE_MARKS:
+        end -= 1
+    if start == end:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
+
+
+def _full_person_name(ent: Span) -> bool:
+    """`Ewą Malinowską`: a first name and a capitalised word, not after `ul.`, `plac`, `im.`, is a person."""
+    if len(ent) != 2 or not all(t.text[:1].isupper() for t in ent):
+        return False
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    if before in PLACE_TRIGGERS or (ent.start > 1 and ent.doc[ent.start - 1].text == "." and
+                                    ent.doc[ent.start - 2].lower_ in PLACE_TRIGGERS):
+        return False
+    return _has_name_class(ent[0], FIRST_NAMES) and (
+        _has_name_class(ent[1], PERSON_CLASSES) or _unknown(ent[1]))
 
 
 def _is_role_phrase(ent: Span) -> bool:

@@ -98,3 +98,15 @@ def test_seed_entities_match_gold(seed_path) -> None:
         assert set(entity["mentions"]) <= {m["text"] for m in ours["mentions"]}, entity["name"]
         assert set(entity["roles"]) <= set(ours["roles"]), entity["name"]
     assert all(m["start"] < teaser_start for e in found.values() for m in e["mentions"])
+
+
+def test_quote_marks_are_not_part_of_a_name_and_a_first_name_makes_a_person() -> None:
+    text = "Rozmawiał z prezydent miasta Ewą Malinowską i działaczami „Solidarności”. Mieszka przy ul. Jana Kowalskiego."
+    found = entities(
+        text,
+        [("Ewą Malinowską", "place", 0), ("„Solidarności”", "organization", 0), ("Jana Kowalskiego", "geo", 0)],
+    )
+    assert found["Ewa Malinowska"]["type"] == "person"
+    assert "Solidarność" in found and found["Solidarność"]["mentions"][0]["text"] == "Solidarności"
+    [street] = [e for e in found.values() if e["mentions"][0]["text"] == "Jana Kowalskiego"]
+    assert street["type"] == "geo"
