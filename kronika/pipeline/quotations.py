@@ -1901,7 +1901,7 @@ class _Finder:
                 return self.phrase_speaker(s, e, "nom" if nom else "gen")
         # anaphoric (the head noun occurred before) or a bare role: the most recent agreeing person
         earlier = any(v.lemmas[k] & heads for k in range(0, a) if not v.space[k])
-        bare = len(words) <= 2 and not any(v.cap(k) for k in words[1:])
+        bare = len(words) == 1  # `rzecznik ministerstwa` names its own source; a lone `minister` refers back
         if not (earlier or bare):
             return None
         return self.context_speaker(c0, (sp.genders, "sg"), history, ments, person_only=True, relative=True)

@@ -187,3 +187,14 @@ def test_speaker_mapped_to_the_entity_covering_the_mention(nlp):
     (q,) = find_quotes(doc)
     assert (q.speaker, q.speaker_entity) == ("Władimir Putin", "E1")
     assert q.speaker_mention == (role, role + len("prezydent Rosji"))
+
+
+def test_a_role_with_its_own_complement_is_its_own_speaker() -> None:
+    import kronika
+
+    text = ("– Wrócimy tu za miesiąc – zapowiedział Marek Zieliński. "
+            "Jak poinformował rzecznik ministerstwa, kolejne rozmowy odbędą się w Warszawie.")
+    quotes = kronika.analyze(text).to_json()["quotes"]
+    assert [(q["speaker"], q["kind"]) for q in quotes] == [
+        ("Marek Zieliński", "direct"), ("rzecznik ministerstwa", "indirect"),
+    ]
