@@ -57,6 +57,10 @@ wywodzić mówić mruczeć burknąć wtrącić wtrącać ciągnąć
 podnieść podnosić usłyszeć słyszeć dopytać dopytywać odpisać odpowiedzieć zaznaczyć
 """.split())
 
+# Bounds that keep the stage linear on run-on text (a 15,000-character "sentence" of speech verbs):
+MAX_SUBJECT_REACH = 80  # tokens searched back from a speech verb for its subject
+MAX_CLAUSE_TOKENS = 400  # tokens a content clause may run after `że`
+
 # Verbs that take a content clause in reported speech; manner/feeling verbs above only frame direct quotes.
 _MANNER_ONLY = frozenset("""
 kryć ukrywać śmiać uśmiechać wzdychać westchnąć cieszyć martwić denerwować irytować oburzać dziwić
@@ -686,8 +690,9 @@ class _Finder:
         return e
 
     def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
-        """The subject phrase before verb j inside its sentence (from `floor`)."""
+        """The subject phrase before verb j inside its sentence (from `floor`, at most MAX_SUBJECT_REACH tokens back)."""
         v = self.v
+        floor = max(floor, j - MAX_SUBJECT_REACH)  # bounded work per verb: linear time on run-on text
         # a pronoun or `który` right before the verb (`Ten obiecał`, `który przyznał`)
         k = v.prev_word(j, floor)
         while k >= floor and v.low[k] in _SKIP_AFTER_VERB and v.low[k] not in _PRONOUNS:
@@ -1191,8 +1196,9 @@ class _Finder:
         return max(a, pa), min(b, pb)
 
     def _content_end(self, k: int, b: int) -> int:
-        """Char end of a content clause starting at token k, within sentence end b."""
+        """Char end of a content clause starting at token k, within sentence end b (and MAX_CLAUSE_TOKENS)."""
         v = self.v
+        b = min(b, k + MAX_CLAUSE_TOKENS)  # bounded work per clause: linear time on run-on text
         depth = 0
         e = k
         while e < b:
