@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter
 from typing import Iterable, Iterator, Sequence
 
-from kronika.evaluation.report import greedy_pairs
+from kronika.evaluation.report import greedy_pairs, prf
 from kronika.pipeline.ner_features import ENTITY_TYPES, TYPE_MAP, doc_char_spans, iter_split
 
 Span = tuple[int, int, str]
@@ -48,10 +48,9 @@ def outermost(spans: Iterable[Span]) -> list[Span]:
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    """(P, R, F1) from counts, as `report.prf` computes them."""
+    figures = prf(tp, n_pred, n_gold)
+    return figures["precision"], figures["recall"], figures["f1"]
 
 
 def _overlap_matches(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[Span, Span]]:

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kronika.evaluation.report import greedy_pairs, overlap
+from kronika.evaluation.report import greedy_pairs, overlap, prf
 from kronika.pipeline.time_expressions import TimeExpression
 
 
@@ -33,13 +33,6 @@ def load(path: str | Path, limit: int | None = None) -> Iterator[dict]:
 def _date(value: str | None) -> dt.date | None:
     """`2008-05-08` as a date; None stays None."""
     return dt.date.fromisoformat(value[:10]) if value else None
-
-
-def _prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    """Precision, recall, F1 from counts."""
-    p = correct / predicted if predicted else 0.0
-    r = correct / gold if gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 
@@ -84,8 +77,8 @@ def score(docs: Iterable[dict], find: Callable = pipeline_times) -> dict:
             n["value_correct"] += pred[i].value == gold[j].get("val")
     out: dict = {}
     for name in ("strict", "relaxed"):
-        p, r, f = _prf(n[f"{name}_correct"], n["predicted"], n["gold"])
-        out.update({f"{name}_precision": p, f"{name}_recall": r, f"{name}_f1": f})
+        figures = prf(n[f"{name}_correct"], n["predicted"], n["gold"])
+        out.update({f"{name}_{key}": value for key, value in figures.items()})
     out["type_accuracy"] = n["type_correct"] / n["relaxed_correct"] if n["relaxed_correct"] else 0.0
     out["value_accuracy"] = n["value_correct"] / n["value_scored"] if n["value_scored"] else 0.0
     out.update(n)
