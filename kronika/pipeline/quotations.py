@@ -1033,15 +1033,20 @@ class _Finder:
             c.speaker_tokens = (pre[2][0], pre[2][1])
             c.cue = (pre[0], pre[0] + 1, self._lemma_of(pre[0]) if v.words[pre[0]] != ":" else ":")
         else:
-            agr = v.verb_agreement(verb)
-            if "imps" in v.pos_set(verb) and not v.verb_like(verb, finite_only=True):
-                c.mode = "impersonal"
-            else:
-                c.mode = "dropped"
-                c.agree = (agr[0], agr[1])
+            self._subject_from_verb(c, verb)
         self.cands.append(c)
         self.cover(max(0, qa - 3), qb + 1)
         return len(self.cands) - 1
+
+    def _subject_from_verb(self, c: _Cand, verb: int) -> None:
+        """No speaker phrase: an impersonal verb (`poinformowano`) has none; otherwise a dropped subject
+        that agrees with the verb (`dodał` -> a man, `dodały` -> women) is resolved later."""
+        v = self.v
+        if "imps" in v.pos_set(verb) and not v.verb_like(verb, finite_only=True):
+            c.mode = "impersonal"
+        else:
+            c.mode = "dropped"
+            c.agree = tuple(v.verb_agreement(verb)[:2])
 
     def _add_cont(self, qa, qb, prev_cand) -> int | None:
         if self._overlaps_cand(qa, qb):
@@ -1145,12 +1150,7 @@ class _Finder:
             c.speaker_tokens = (sp[0], sp[1])
             c.speaker_case = sp[2]
         elif verb is not None and verb != colon:
-            agr = v.verb_agreement(verb)
-            if "imps" in v.pos_set(verb) and not v.verb_like(verb, finite_only=True):
-                c.mode = "impersonal"
-            else:
-                c.mode = "dropped"
-                c.agree = (agr[0], agr[1])
+            self._subject_from_verb(c, verb)
         else:
             c.mode = "context"
         self.cands.append(c)
