@@ -9,11 +9,15 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from kronika import __version__
-from kronika.errors import InputError
-from kronika.store import cli as store_cli
-from kronika.web import cli as web_cli
-from kronika.textio import Failure, Source, parse_date, read_sources
+from kronika.spacy_import import import_spacy
+
+import_spacy()  # before anything below imports spaCy: skips its command-line package (start-up time)
+
+from kronika import __version__  # noqa: E402
+from kronika.errors import InputError  # noqa: E402
+from kronika.store import cli as store_cli  # noqa: E402
+from kronika.web import cli as web_cli  # noqa: E402
+from kronika.textio import Failure, Source, parse_date, read_sources  # noqa: E402
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 

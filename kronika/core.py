@@ -22,7 +22,7 @@ from kronika.pipeline import (  # noqa: F401  (register the stages' factories)
     tagging,
     time_expressions,
 )
-from kronika.pipeline.tokenizer import MorfeuszTokenizer
+from kronika.pipeline import tokenizer  # noqa: F401  (registers kronika.MorfeuszTokenizer.v1)
 
 NER_MODEL = Path(__file__).parent / "models" / "ner"
 STAGES = (
@@ -39,14 +39,20 @@ STAGES = (
 
 def build() -> Language:
     """A fresh Kronika pipeline: Morfeusz tokenizer, then one component per stage."""
-    nlp = spacy.blank("pl")
-    nlp.tokenizer = MorfeuszTokenizer(nlp.vocab)
+    nlp = spacy.blank("pl", config={"nlp": {"tokenizer": {"@tokenizers": "kronika.MorfeuszTokenizer.v1"}}})
     for name in STAGES:
         if name == "ner":
-            nlp.add_pipe("ner", source=spacy.load(NER_MODEL, vocab=nlp.vocab))
+            _add_ner(nlp)
         else:
             nlp.add_pipe(name)
     return nlp
+
+
+def _add_ner(nlp: Language) -> None:
+    """The trained `ner` component, built from its config and weights (no second pipeline loaded)."""
+    config = spacy.util.load_config(NER_MODEL / "config.cfg", interpolate=True)["components"]["ner"]
+    factory = config.pop("factory")
+    nlp.add_pipe(factory, name="ner", config=config).from_disk(NER_MODEL / "ner", exclude=["vocab"])
 
 
 @lru_cache(maxsize=1)

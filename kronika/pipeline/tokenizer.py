@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -109,6 +111,12 @@ class MorfeuszTokenizer:
 
     def from_disk(self, path, **kwargs) -> "MorfeuszTokenizer":
         return self
+
+
+@spacy.registry.tokenizers("kronika.MorfeuszTokenizer.v1")
+def create_tokenizer() -> Callable[[Language], MorfeuszTokenizer]:
+    """For `[nlp.tokenizer]` in a config: spaCy then never builds its rule-based tokenizer."""
+    return lambda nlp: MorfeuszTokenizer(nlp.vocab)
 
 
 def _starts(words: list[str], spaces: list[bool]) -> list[int]:
