@@ -317,15 +317,19 @@ def make_doc(vocab, words: Sequence[str], tags: Sequence[str], lemmas: Sequence[
     )
 
 
-def nkjp_to_doc(vocab, doc: NkjpDoc, feats: dict[str, str] | None = None, with_ents: bool = True):
-    """spaCy Doc of an NKJP document (gold tag/lemma, morph feature, gold outer entities)."""
+def nkjp_to_doc(vocab, doc: NkjpDoc, feats: dict[str, str] | None = None, with_ents: bool = True,
+                tagged: tuple[Sequence[str], Sequence[str]] | None = None):
+    """spaCy Doc of an NKJP document: morph feature, gold outer entities, and the corpus
+    tag/lemma columns, or `tagged` = (tags, lemmas) from Kronika's own tagger."""
     toks = doc.tokens
     words = [t.orth for t in toks]
     if feats is not None:
         fl = [feats[w] if w in feats else feats.setdefault(w, morph_feature_of(w)) for w in words]
     else:
         fl = None
-    sdoc = make_doc(vocab, words, [t.ctag for t in toks], [t.base for t in toks], feats=fl)
+    ctags = [t.ctag for t in toks]
+    tags, lemmas = tagged or (ctags, [t.base for t in toks])
+    sdoc = make_doc(vocab, words, tags, lemmas, spaces=token_spaces(words, ctags), feats=fl)
     # sentence starts
     i = 0
     for s in doc.sentences:

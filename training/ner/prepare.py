@@ -2,8 +2,9 @@
 
     .venv/bin/python training/ner/prepare.py [--src /work/shared/data/ner/nkjp-ner.iob] [--out training/corpus/ner]
 
-Each Doc carries the gold NKJP tokens, tag_ = gold ctag (trailing ':' dropped),
-lemma_ = gold base, morph = "Mf=<morph_feature(orth, Morfeusz readings)>",
+Each Doc carries the gold NKJP tokens, tag_ and lemma_ from Kronika's own tagger
+(as at run time; `--input corpus` takes the corpus columns instead, which are
+automatic and noisy), morph = "Mf=<morph_feature(orth, Morfeusz readings)>",
 sentence starts, and the outermost persName/orgName/placeName/geogName spans as
 entities person/organization/place/geo.
 """
@@ -21,13 +22,23 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
-from kronika.pipeline.ner_features import nkjp_to_doc, read_nkjp_iob, split_of  # noqa: E402
+from kronika.pipeline.morphology import analyse_word  # noqa: E402
+from kronika.pipeline.ner_features import NkjpDoc, nkjp_to_doc, read_nkjp_iob, split_of  # noqa: E402
+from kronika.pipeline.tagger import Tagger  # noqa: E402
+
+
+def own_tags(tagger: Tagger, doc: NkjpDoc) -> tuple[list[str], list[str]]:
+    """Tags and lemmas of the document's words as Kronika's tagger chooses them."""
+    words = [t.orth for t in doc.tokens]
+    chosen = tagger.tag(words, [analyse_word(w) for w in words])
+    return [r.tag for r in chosen], [r.lemma for r in chosen]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--src", default="/work/shared/data/ner/nkjp-ner.iob")
     ap.add_argument("--out", default=str(ROOT / "training" / "corpus" / "ner"))
+    ap.add_argument("--input", choices=["tagger", "corpus"], default="tagger")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -39,9 +50,10 @@ def main() -> None:
     n_toks = collections.Counter()
     n_sents = collections.Counter()
     n_ents: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    tagger = Tagger.load() if args.input == "tagger" else None
     for d in read_nkjp_iob(args.src):
         part = split_of(d.doc_id)
-        doc = nkjp_to_doc(nlp.vocab, d, feats)
+        doc = nkjp_to_doc(nlp.vocab, d, feats, tagged=tagger and own_tags(tagger, d))
         bins[part].add(doc)
         n_docs[part] += 1
         n_toks[part] += len(doc)

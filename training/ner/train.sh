@@ -9,7 +9,7 @@ shift || true
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 PY=.venv/bin/python
 [ -f training/corpus/ner/train.spacy ] || $PY training/ner/prepare.py
-$PY -m spacy train training/ner/config.cfg --output "$OUT" "$@"
+$PY -m spacy train training/ner/config.cfg --code training/ner/reader.py --output "$OUT" "$@"
 # ship model-best (ner only, no optimizer state) into the package
 rm -rf kronika/models/ner
 $PY - "$OUT/model-best" kronika/models/ner <<'PY'
