@@ -654,7 +654,11 @@ class _Finder:
                 if w == "." and e > k and v.initial(e - 1):
                     e += 1
                     continue
-                break
+                closed = self._quoted_name_end(e, limit) if e > k else None
+                if closed is None:
+                    break
+                e = closed  # `przewodniczący stoczniowej „Solidarności” Marek Zieliński`
+                continue
             if w in ("-",) or (w in DASHES and not v.is_dash(e)):
                 e += 1
                 continue
@@ -688,6 +692,24 @@ class _Finder:
         while e > k and v.space[e - 1]:
             e -= 1
         return e
+
+    def _quoted_name_end(self, e: int, limit: int) -> int | None:
+        """After a short quoted name inside a phrase (one to four words, capitalised), else None."""
+        v = self.v
+        if v.words[e] not in "„«\"":
+            return None
+        first = v.next_word(e, limit)
+        if first >= limit or not v.cap(first):
+            return None
+        k, words = first, 0
+        while k < limit and words <= 4:
+            if v.words[k] in "”»\"":
+                return k + 1 if words else None
+            if v.words[k] in _CLAUSE_END or v.words[k] in ",;:(„«":
+                return None
+            words += not v.space[k]
+            k += 1
+        return None
 
     def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
         """The subject phrase before verb j inside its sentence (from `floor`, at most MAX_SUBJECT_REACH tokens back)."""

@@ -198,3 +198,10 @@ def test_a_role_with_its_own_complement_is_its_own_speaker() -> None:
     assert [(q["speaker"], q["kind"]) for q in quotes] == [
         ("Marek Zieliński", "direct"), ("rzecznik ministerstwa", "indirect"),
     ]
+
+
+def test_quoted_organisation_inside_the_speaker_phrase(nlp):
+    text = ("Szefowa kolejowego „Związku Maszynistów” Joanna Wrona oceniła, że rozmowy utknęły. "
+            "Według niej zarząd nie ma planu.")
+    found = quotes(nlp, text)
+    assert [(q.kind, q.speaker) for q in found] == [("indirect", "Joanna Wrona"), ("indirect", "Joanna Wrona")]
