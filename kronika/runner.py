@@ -12,6 +12,14 @@ from pebble import ProcessExpired, ProcessPool
 from kronika.textio import Failure, Source
 
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is stopped
+# Local Dask workers: no statistical profiler (it samples the running task's Python stack every 10 ms)
+# and no aggressive malloc trimming (a system call storm for an allocation-heavy pure-Python pipeline).
+DASK_WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {
+        "MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
+    },
+}
 FAULTS_VARIABLE = "KRONIKA_TEST_FAULTS"  # test hook: "id:crash,id:hang" makes a worker fail on those ids
 
 
@@ -79,11 +87,13 @@ def analyze_dask(
 
     Batches that fail with their worker are retried elsewhere (twice), so no document is lost or repeated.
     """
+    import dask
     from dask.distributed import Client, LocalCluster
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        with dask.config.set(DASK_WORKER_CONFIG):
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     with Client(scheduler or cluster) as client:
         window: deque = deque()
         for batch in _batches(sources, batch_size):
