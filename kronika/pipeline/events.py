@@ -2,14 +2,18 @@
 
 One linear pass over the tokens finds triggers by Morfeusz lemma (verbs and their nominalisations,
 tables precomputed below); each trigger gets a clause (the stretch of its sentence between clause
-breaks), and from the clause its participants (entity mentions, by preposition and position),
-time (from `doc._.times`), place (a place entity after `w`/`na`/`do`) and status. A trigger that
-refers back to an earlier event (`spotkanie` after `spotkali się`) becomes a mention of that event
-instead of a new one. Taxonomy and conventions: docs/events.md.
+breaks), and from the clause its participants, time (from `doc._.times`), place (a place entity
+after `w`/`na`/`do`) and status. Participants come from a small case-and-agreement analysis of the
+clause: the phrases that name entities (names, role nouns resolved to their holders, groups standing
+for their organisation, pronouns, `który`, quotes' first person) get a role from their case, their
+preposition and the verb's voice; a dropped subject is taken from context. A trigger that refers back
+to an earlier event (`spotkanie` after `spotkali się`) becomes a mention of that event instead of a
+new one, adding its participants. Taxonomy and conventions: docs/events.md.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +21,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kronika.extensions import ENTITIES, EVENTS, QUOTES, READINGS, TIMES
+from kronika.pipeline.entities import PERSON_CLASSES as PERSON_NAMES
+from kronika.pipeline.entities import ROLE_NOUNS
 from kronika.pipeline.structure import boilerplate_mask
 
 # ---------------------------------------------------------------- taxonomy
@@ -51,7 +57,7 @@ CAMEO = {
 # Types a later trigger may be a mention of (a `rozmowa` can be the phone call or the meeting).
 CORE_TYPES = {
     "consult": {"consult", "phone_call", "meeting", "visit", "negotiation"},
-    "meeting": {"meeting", "visit", "host"},
+    "meeting": {"meeting", "visit", "host", "intent_to_meet"},
     "negotiation": {"negotiation", "consult", "meeting"},
     "visit": {"visit"},
 }
@@ -68,7 +74,7 @@ TRIGGERS = {
     **dict.fromkeys("zaprosić zapraszać zaproszenie".split(), "invitation"),
     **dict.fromkeys("negocjować negocjacja pertraktacja rokowanie".split(), "negotiation"),
     **dict.fromkeys("uzgodnić porozumieć porozumienie umowa ugoda dogadać pakt koalicja".split(), "agreement"),
-    **dict.fromkeys("zaapelować apelować apel poprosić prosić prośba".split(), "appeal"),
+    **dict.fromkeys("zaapelować apelować apel poprosić prosić prośba zwrócić zwracać".split(), "appeal"),
     **dict.fromkeys("żądać zażądać domagać żądanie nakazać wnosić wnieść".split(), "demand"),
     **dict.fromkeys("podziękować dziękować podziękowanie pochwalić chwalić pogratulować gratulować gratulacja".split(), "praise"),
     **dict.fromkeys("skrytykować krytykować krytyka potępić potępiać potępienie zastrzeżenie".split(), "criticism"),
@@ -85,7 +91,9 @@ TRIGGERS = {
     **dict.fromkeys("skazać uniewinnić uchwalić wyrok uchwała".split(), "other"),
 }
 # Triggers that need `się` nearby (`spotkać się`, `porozumieć się`), or must not have it (`wybrać się`).
-NEEDS_SIE = frozenset({"spotkać", "spotykać", "porozumieć", "dogadać", "domagać", "naradzać"})
+NEEDS_SIE = frozenset({"spotkać", "spotykać", "porozumieć", "dogadać", "domagać", "naradzać", "zwrócić", "zwracać"})
+# Requests: events only with what is asked for (`prosić o`, `prosić, aby`, `O to prosił`, `zwrócić się do X o`).
+REQUESTS = frozenset({"prosić", "poprosić", "wnosić", "wnieść", "zwrócić", "zwracać"})
 NO_SIE = frozenset({"wybrać", "zatrzymać", "odwołać", "zabić", "przyjechać"})
 # Nouns that are events only with a verb of doing (`podpisać umowę`, `postawić zarzut`).
 NEEDS_VERB = {
@@ -125,23 +133,52 @@ INTENT_WORDS = frozenset(
     "gotowość zamierzać zamiar planować zaplanować plan chcieć zapowiedzieć zapowiadać zaproponować"
     " propozycja zgodzić gotowy zapowiadany planowany zaplanowany przyszły".split()
 )
+PURPOSE = frozenset({"by", "aby", "żeby"})
 CONDITIONAL = frozenset({"gdyby", "jeśli", "jeżeli", "jakby", "gdyż_"})
-NEGATION = frozenset({"nie"})
 # Words that make a sentence a sports report (sports results are not events).
 SPORT = frozenset(
     "mecz bramka gol trener piłkarz piłkarski zawodnik drużyna liga turniej sezon remis kibic boisko"
     " zespół_ siatkarz koszykarz hokeista skoczek".split()
 )
 SCORE = re.compile(r"\b\d{1,3}:\d{1,3}\b")
-# Clause breaks: punctuation and subordinators that open a new clause.
+# Clause breaks: punctuation (not a hyphen inside a word, nor quotes around a name) and subordinators.
+QUOTE_MARKS = frozenset({"\"", "„", "”", "“", "«", "»"})
 BREAK_PUNCT = frozenset({",", ";", ":", "–", "—", "-", "\"", "„", "”", "?", "!"})
 SUBORDINATORS = frozenset({"że", "który", "aby", "żeby", "by", "gdy", "kiedy", "ponieważ", "bo", "choć", "chociaż", "jeśli", "jeżeli", "gdyby", "ale", "lecz", "a", "iż"})
 PLACE_PREPS = frozenset({"w", "we", "na"})
-SETTING_PREPS = frozenset({"w", "we", "na", "o", "po", "podczas", "przy", "od", "dla", "za", "przed", "pod", "nad", "u", "wobec", "wśród", "do", "według", "wg", "między", "spośród", "bez", "około", "ponad", "poza", "dzięki"})
 ROLE_HEADS = frozenset(
     "prezydent premier przywódca lider szef minister kanclerz król dyktator ambasador marszałek".split()
 )
 PARTICIPANT_TYPES = frozenset({"person", "organization"})
+ACTOR_TYPES = PARTICIPANT_TYPES | {"place"}  # a place only as a country acting
+
+# Participants: the phrases of a clause that name them, and their roles (docs/events.md "Participants").
+# Bodies of people that stand for their organisation (`funkcjonariusze UOP`, `radni z PSL`); plural role nouns too.
+GROUP_NOUNS = frozenset(
+    "funkcjonariusz policjant żołnierz członek przedstawiciel działacz związkowiec aktywista delegacja delegat"
+    " pracownik władze kierownictwo".split()
+)
+HONORIFICS = frozenset({"pan", "pani"})
+FIRST_PERSON = frozenset({"ja", "mnie", "mi", "mną"})  # inside a quote: its speaker
+# Third-person pronouns for one person: form -> (gender, case).
+PRONOUNS = {"on": ("m", "nom"), "ona": ("f", "nom"), "go": ("m", "acc"), "niego": ("m", "acc"), "mu": ("m", "dat"),
+            "jemu": ("m", "dat"), "niemu": ("m", "dat"), "ją": ("f", "acc"), "nią": ("f", "acc")}
+# Participles used as nouns for the people an earlier event was done to (`obu zatrzymanym`, `oskarżonego`).
+PATIENT_WORDS = {
+    **dict.fromkeys(("zatrzymać", "zatrzymany", "aresztować", "aresztowany"), frozenset({"arrest"})),
+    **dict.fromkeys(("oskarżyć", "oskarżony", "podejrzany"), frozenset({"accusation", "arrest"})),
+}
+# Types whose genitive after a noun trigger is the one it is done to (`zatrzymanie X`, `nominacja X`).
+PATIENT_TYPES = frozenset({"arrest", "attack", "military_attack", "appointment", "election", "other"})
+# Types whose `do X` names the addressee (`zadzwonić do`, `apel do`, `zaproszenie do`, `skarga do sądu`).
+ADDRESSED = frozenset({"phone_call", "appeal", "invitation", "accusation"})
+TARGET_PREPS = frozenset({"wobec", "przeciwko", "przeciw"})
+TOPIC_EVENTS, TOPIC_SENTENCES = 3, 5  # how far back a dropped subject may find the person the text is about
+CATAPHORA = 5  # sentences a role noun may look ahead for its holder
+CASES = ("nom", "acc", "dat", "inst", "gen", "loc")  # on a tie, the earlier case wins
+CONJ = frozenset({"i", "oraz", ",", "a"})
+ADJ_POS = frozenset({"adj", "ppas", "pact"})
+CLAUSE_VERB_POS = frozenset({"fin", "praet", "bedzie", "inf", "impt", "pcon"})  # verbs a noun can be the object of
 NOUN_POS = frozenset({"subst", "ger", "depr"})
 VERB_POS = frozenset({"fin", "praet", "impt", "imps", "inf", "bedzie", "pcon", "pant", "ppas", "pact", "winien"})
 NP_POS = frozenset({"subst", "adj", "adja", "ger", "depr", "num", "numcol", "ppas", "pact", "ign", "brev", "xxx"})
@@ -205,11 +242,35 @@ class Event:
         return data
 
 
+@dataclass(slots=True)
+class _Ref:
+    """A phrase of a clause that names participants: token span, case, number, the entities it stands for."""
+
+    start: int
+    end: int
+    case: str | None
+    plural: bool
+    entities: list[Any]
+    cases: frozenset[str] = frozenset()  # every case its tags and Morfeusz readings allow
+    nom_numbers: frozenset[str] = frozenset()  # not tagged nominative: the numbers Morfeusz allows it as one
+    coord: bool = False  # joined to the phrase before it by `i`, `oraz` or a comma
+
+
 # ---------------------------------------------------------------- finder
 
 
 def _pos(tag: str) -> str:
     return tag.split(":", 1)[0]
+
+
+def _genders(tag: str) -> set[str]:
+    """Genders a tag allows: m1 m2 m3 f n."""
+    return {g for part in tag.split(":")[1:] for g in part.split(".") if g in ("m1", "m2", "m3", "f", "n")}
+
+
+def _tag_cases(tags) -> set[str]:
+    """Every case the tags allow."""
+    return {c for tag in tags for part in tag.split(":")[1:] for c in part.split(".") if c in CASES}
 
 
 def _case(tag: str) -> str | None:
@@ -223,13 +284,13 @@ def _case(tag: str) -> str | None:
 class _Finder:
     def __init__(self, doc: Doc, statements: bool = False):
         self.doc = doc
+        self.text = doc.text  # built once: `Doc.text` joins every token on each access
         self.statements = statements
         n = len(doc)
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.low = [t.text.lower() for t in doc]
-        self.tag = [t.tag_ for t in doc]
+        tokens = [(t.lemma_.lower(), t.text.lower(), t.tag_, t.idx) for t in doc]
+        columns = zip(*tokens) if tokens else ((), (), (), ())
+        self.lemma, self.low, self.tag, self.idx = (list(column) for column in columns)
         self.pos = [_pos(t) for t in self.tag]
-        self.idx = [t.idx for t in doc]
         self.skip = boilerplate_mask(doc)
         self.sent = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []
@@ -238,8 +299,8 @@ class _Finder:
             for i in range(s.start, s.end):
                 self.sent[i] = k
         self.entities = doc._.get(ENTITIES) or []
-        # token -> (entity, mention) for every entity mention
-        self.ment: list[tuple[Any, Any] | None] = [None] * n
+        # token -> (entity, mention, first token of the mention) for every entity mention
+        self.ment: list[tuple[Any, Any, int] | None] = [None] * n
         self.ment_start: dict[int, tuple[int, Any, Any]] = {}
         spans = []
         for ent in self.entities:
@@ -251,24 +312,39 @@ class _Finder:
         for _len, _person, s, e, ent, m in sorted(spans, key=lambda x: (x[0], x[1])):
             self.ment_start[s] = (e, ent, m)
             for i in range(s, e):
-                self.ment[i] = (ent, m)
+                self.ment[i] = (ent, m, s)
         for s in [s for s, (e, ent, m) in self.ment_start.items() if self.ment[s][1] is not m]:
             del self.ment_start[s]
-        readings = doc._.get(READINGS)
-        self.plural = [":pl:" in t for t in self.tag]
-        if readings:
-            for i, rs in enumerate(readings):
-                if rs and any(":pl:" in r.tag for r in rs):
-                    self.plural[i] = True
+        self.readings = [rs or () for rs in doc._.get(READINGS) or [()] * n]
+        self._passive_participles()
         self.quotes = doc._.get(QUOTES) or []
         self.times = [t for t in (doc._.get(TIMES) or []) if t.value]
-        self.by_name = {e.name: e for e in self.entities}
+        self.by_id = {e.id: e for e in self.entities}
+        self.ent_starts: dict[str, list[int]] = {}
+        for s in sorted(self.ment_start):
+            self.ent_starts.setdefault(self.ment_start[s][1].id, []).append(s)
+        self.person_starts = [(s, self.ment_start[s][1].id) for s in sorted(self.ment_start)
+                              if self.ment_start[s][1].type == "person"]
+        self.gender = self._person_genders()
+        self.holders = self._role_holders()
+        self.events: list[Event] = []
+        self.antecedents: dict[int, list[Any]] = {}  # `który` token -> the entities it stands for
+
+    def _passive_participles(self) -> None:
+        """`zostali zatrzymani` read by the tagger as a noun (`zatrzymany`): take the participle reading."""
+        for i in range(2, len(self.doc) - 1):
+            near = {self.lemma[i - 2], self.lemma[i - 1], self.lemma[i + 1]}
+            if self.lemma[i] in TRIGGERS or not near & {"zostać", "być"}:
+                continue
+            reading = next((r for r in self.readings[i] if r.pos == "ppas" and r.lemma.lower() in TRIGGERS), None)
+            if reading is not None:
+                self.lemma[i], self.tag[i], self.pos[i] = reading.lemma.lower(), reading.tag, "ppas"
 
     # ------------------------------------------------------------ helpers
 
     def sentence_has_sport(self, k: int) -> bool:
         a, b = self.sent_bounds[k]
-        if SCORE.search(self.doc.text[self.idx[a]: self.idx[b - 1] + len(self.doc[b - 1].text)]):
+        if SCORE.search(self.text[self.idx[a]: self.idx[b - 1] + len(self.low[b - 1])]):
             return True
         return any(self.lemma[i] in SPORT for i in range(a, b))
 
@@ -284,12 +360,21 @@ class _Finder:
 
     def _break(self, j: int, left: bool) -> bool:
         t = self.low[j]
+        if t in ("-", "–") and self._attached(j):
+            return False  # `UOP–u`: a hyphen inside a word
+        if t in QUOTE_MARKS and (self.ment[j] or self.ment[j - 1] or j + 1 in self.ment_start):
+            return False  # `„Solidarność” Rolników`: quotes around a name
         if t in BREAK_PUNCT or self.doc[j].is_space:
             # a comma inside a coordination of names does not end the clause
             if t == "," and 0 < j < len(self.doc) - 1 and self.ment[j - 1] and self.ment[j + 1]:
                 return False
             return True
         return self.lemma[j] in SUBORDINATORS and not left
+
+    def _attached(self, j: int) -> bool:
+        """Token j touches the words on both sides (no spaces)."""
+        return 0 < j < len(self.doc) - 1 and self.idx[j - 1] + len(self.low[j - 1]) == self.idx[j] \
+            and self.idx[j] + len(self.low[j]) == self.idx[j + 1]
 
     def near(self, i: int, words: frozenset, before: int, after: int, lemmas: bool = True) -> int | None:
         a, b = self.sent_bounds[self.sent[i]]
@@ -319,7 +404,7 @@ class _Finder:
             return None
         if lemma in NEEDS_VERB and self.near(i, NEEDS_VERB[lemma], 4, 2) is None:
             return None
-        if lemma in ("prosić", "poprosić", "wnosić", "wnieść") and self.near(i, frozenset({"o", "aby", "żeby", "by"}), 0, 5) is None:
+        if lemma in REQUESTS and self.near(i, frozenset({"o", "aby", "żeby", "by"}), 3 if lemma in ("prosić", "poprosić") else 0, 6) is None:
             return None
         if pos in ("ppas", "pact") and etype != "attack" and self.near(i, frozenset({"zostać", "być"}), 3, 2) is None:
             return None  # `oskarżony`, `zatrzymany` as adjectives/nouns
@@ -329,7 +414,7 @@ class _Finder:
         if lemma == "zatrzymać" or lemma == "zatrzymanie" or lemma == "ująć":
             if not self._arrest_context(i):
                 return None
-        if lemma in ("grozić", "groźba") and self.near(i, frozenset({"kara", "więzienie", "grzywna", "rok", "niebezpieczeństwo", "zawalenie"}), 0, 6):
+        if lemma in ("grozić", "zagrozić", "groźba") and self.near(i, frozenset({"kara", "więzienie", "grzywna", "rok", "niebezpieczeństwo", "zawalenie"}), 0, 6):
             return None  # `grozi mu kara` is a penalty, not a threat
         if lemma in ("wybrać",) and self.near(i, frozenset({"na", "przewodniczący", "prezes", "prezydent", "burmistrz", "wójt", "radny", "poseł"}), 0, 4) is None:
             return None
@@ -346,8 +431,9 @@ class _Finder:
             return None
         if lemma in ("wybory", "wybór") and self.governing_prep(i, max(0, i - 3)) in ("po", "przed", "z", "na", "podczas", "do", "od", "dla"):
             return None  # `po wyborach`: a time setting, not the election itself
-        if self.near(i, frozenset({"by", "aby", "żeby", "móc"}), 2, 0) is not None and pos in VERB_POS:
-            return None  # purpose or possibility (`by wybrać`, `mogą zwyciężyć`)
+        if pos in VERB_POS and (self.near(i, frozenset({"by", "aby", "żeby", "móc"}), 2, 0) is not None
+                                or self.low[self.clause(i)[0]] in PURPOSE):
+            return None  # purpose or possibility (`by wybrać`, `mogą zwyciężyć`, `by go nie oskarżyła`)
         if self.in_title_quote(i):
             return None
         if lemma in ("zwyciężyć", "mandat") and self.near(i, frozenset({"wybory", "wybór", "głos", "uzyskać", "zdobyć"}), 40, 40) is None:
@@ -393,20 +479,31 @@ class _Finder:
             return True
         return any(self.ment[j] and self.ment[j][0].type == "person" for j in range(i + 1, min(b, i + 5)))
 
-    # ------------------------------------------------------------ arguments
+    # ------------------------------------------------------------ arguments: referring phrases
 
     def governing_prep(self, j: int, floor: int) -> str | None:
-        k = j - 1
-        steps = 0
+        """The preposition of the phrase token j stands in: back over adjectives, coordination, and nouns it is
+        the genitive complement of (`z delegacjami ZSL`; but `w regionie | wybory`)."""
+        k, steps = j - 1, 0
         while k >= floor and steps < 6:
             if self.pos[k] == "prep":
                 return self.lemma[k]
-            if self.pos[k] in NP_POS or self.ment[k] or self.low[k] in ("i", "oraz", ","):
-                k -= 1
-                steps += 1
-                continue
-            return None
+            if self.ment[k] or self.pos[k] in NOUN_POS:
+                if self.low[k + 1] not in CONJ and not self._genitive_phrase(k + 1):
+                    return None
+                k = self.ment[k][2] if self.ment[k] else k
+            elif self.pos[k] not in NP_POS and self.low[k] not in CONJ:
+                return None
+            k -= 1
+            steps += 1
         return None
+
+    def _genitive_phrase(self, k: int) -> bool:
+        """The phrase at token k can be a genitive: every word of it can and none is tagged nominative
+        (not `do tej pory | Jan Nowak`, `o tym | Pani Minister`)."""
+        hit = self.ment_start.get(k)
+        return all("gen" in cases and _case(self.tag[t]) != "nom"
+                   for t in range(k, hit[0] if hit else k + 1) if (cases := self._cases(t)))
 
     def mentions_in(self, a: int, b: int) -> list[tuple[int, int, Any, Any]]:
         out = []
@@ -421,96 +518,421 @@ class _Finder:
                 j += 1
         return out
 
-    def participants(self, i: int, a: int, b: int, etype: str) -> tuple[list[Participant], list[int]]:
-        parts: list[Participant] = []
-        used_tokens: list[int] = []
-        is_noun = self.pos[i] in NOUN_POS
-        seen: set[str] = set()
-
-        def add(ent, role):
-            if ent.id in seen or not ent.name[:1].isupper():
-                return
-            seen.add(ent.id)
-            parts.append(Participant(ent.id, ent.name, role))
-
-        for s, e, ent, m in self.mentions_in(a, b):
-            if s <= i < e:
+    def refs(self, a: int, b: int) -> list[_Ref]:
+        """The phrases of tokens a..b that name participants, left to right."""
+        out: list[_Ref] = []
+        j = a
+        while j < b:
+            ref = self._ref_at(j, b)
+            if ref is None:
+                j += 1
                 continue
-            prep = self.governing_prep(s, i + 1 if s > i else a)
-            case = _case(self.tag[s]) or _case(self.tag[e - 1])
-            if ent.type not in PARTICIPANT_TYPES:
-                # a country as an actor (`Rosja zaatakowała Ukrainę`), never a place phrase or a genitive
-                if ent.type != "place" or prep is not None or case not in ("nom", "acc") or etype in ("visit", "meeting", "host", "invitation"):
-                    continue
-            if prep in ("z", "ze"):
-                add(ent, "co-participant")
-            elif prep in ("przez",):
-                add(ent, "source")
-            elif prep == "do" and etype in ("phone_call", "appeal", "invitation"):
-                add(ent, "target")
-            elif prep is not None:
+            ref.coord = bool(out) and out[-1].end < j and all(self.low[k] in CONJ for k in range(out[-1].end, j))
+            out.append(ref)
+            j = ref.end
+        return out
+
+    def _ref_at(self, j: int, b: int) -> _Ref | None:
+        """The phrase starting at token j: a name, a role or group noun, a pronoun, `który`, a patient participle."""
+        hit = self.ment_start.get(j)
+        if hit:
+            return self._ref(j, hit[0], [hit[1]])
+        if self.ment[j]:
+            return None
+        lemma, pos = self.lemma[j], self.pos[j]
+        if pos == "subst" and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS):
+            return self._role_ref(j, b)
+        if self.low[j] in FIRST_PERSON:
+            speaker = self._speaker_at(j)
+            return _Ref(j, j + 1, _case(self.tag[j]), False, [speaker] if speaker else [])
+        if self.low[j] in PRONOUNS:
+            gender, case = PRONOUNS[self.low[j]]
+            ent = self._last_person(j, gender)
+            return _Ref(j, j + 1, case, False, [ent] if ent else [])
+        if lemma == "który":
+            return self._relative_ref(j)
+        if lemma in PATIENT_WORDS and pos in ("ppas", "adj", "subst") and (j + 1 >= b or not self._modifies(j, j + 1)):
+            return self._ref(j, j + 1, self._patients(PATIENT_WORDS[lemma]))
+        return None
+
+    def _modifies(self, j: int, k: int) -> bool:
+        """Token j is an adjective of the noun or name at k (`zatrzymanego mężczyznę`): they share a case."""
+        return (self.pos[k] in NOUN_POS or k in self.ment_start) and bool(self._cases(j) & self._cases(k))
+
+    def _ref(self, s: int, e: int, entities: list[Any], head: int | None = None) -> _Ref:
+        """A phrase over tokens s..e (its case read from `head` alone when given)."""
+        heads = [head] if head is not None else range(s, e)
+        case = self._phrase_case(heads)
+        noms = frozenset() if case == "nom" else frozenset(n for k in heads for n in self._nominative_numbers(k))
+        allowed = frozenset(c for k in heads for c in self._cases(k))
+        return _Ref(s, e, case, any(self.plural_tag(k) for k in heads), entities, allowed, noms)
+
+    def _phrase_case(self, tokens) -> str | None:
+        """The case the leading words of a phrase can all have (`Premier/gen? Adam Sosna`: nominative; the words after
+        they stop agreeing are a complement), the one most of them are tagged with first, nominative first on a tie."""
+        allowed: set[str] | None = None
+        tagged = []
+        for k in tokens:
+            cases = self._cases(k)
+            if not cases:
                 continue
-            elif is_noun:
-                if s > i and (case == "gen" or self._gen_chain(i, s)):
-                    add(ent, "source")
-                elif s < i and case == "nom" and self._subject_of_noun(i):
-                    add(ent, "source")
+            if allowed is not None and not allowed & cases:
+                break
+            allowed = cases if allowed is None else allowed & cases
+            tagged.append(_case(self.tag[k]))
+        if not allowed:
+            return None
+        return max(allowed, key=lambda c: (tagged.count(c), -CASES.index(c)))
+
+    def _nominative_numbers(self, k: int) -> set[str]:
+        """Numbers of the nominative readings of token k (`przywódcy` tagged genitive: {'pl'})."""
+        found = set()
+        for r in self.readings[k]:
+            parts = r.tag.split(":")
+            if parts[0] in NOUN_POS and len(parts) > 2 and "nom" in parts[2].split("."):
+                found.update(parts[1].split("."))
+        return found
+
+    def _complement_end(self, k: int, b: int) -> int:
+        """End of a role noun's complement: adjectives and genitives (`prezydent Rosji`, `minister spraw zagranicznych`)."""
+        while k < b:
+            hit = self.ment_start.get(k)
+            if hit and hit[1].type == "person":
+                return k
+            if hit:
+                k = hit[0]
+            elif self.pos[k] in ADJ_POS or (self.pos[k] == "subst" and _case(self.tag[k]) == "gen"):
+                k += 1
             else:
-                if case == "gen" and s > i and not self._follows_trigger(i, s):
-                    continue
-                role = "source" if (s < i and case in (None, "nom")) or (s > i and case == "nom") else "target"
-                add(ent, role)
-            used_tokens.append(s)
-        # role phrases for several countries' leaders: `przywódcy Rosji i Białorusi`
-        for j in range(a, b):
-            if self.lemma[j] in ROLE_HEADS and self.plural[j] and not self.ment[j]:
-                prep = self.governing_prep(j, a)
-                if prep is not None and prep not in ("z", "ze"):
-                    continue
-                for ent in self._leaders(j, b):
-                    add(ent, "co-participant" if prep else ("source" if j < i else "target"))
-        return parts, used_tokens
+                return k
+        return k
 
-    def _follows_trigger(self, i: int, s: int) -> bool:
-        return all(self.pos[k] in NP_POS or self.low[k] in ("się",) for k in range(i + 1, s))
+    def _role_ref(self, j: int, b: int) -> _Ref:
+        """`posłanka Anna Nowak` (the apposition's person), `przywódcy Rosji i Białorusi` (the leaders),
+        `funkcjonariusze UOP` (a group: its organisation), or a bare `prezydent` (its holder in the text)."""
+        end = self._complement_end(j + 1, b)
+        hit = self.ment_start.get(end) if end < b else None
+        if hit:
+            return self._ref(j, hit[0], [hit[1]])
+        leaders, leaders_end = self._leaders(j, b)
+        if leaders:
+            return self._ref(j, leaders_end, leaders, head=j)
+        if self.lemma[j] in GROUP_NOUNS or self.plural_tag(j):
+            return self._group_ref(j, b)
+        holder = self.holder(j) if _case(self.tag[j]) != "inst" else None  # `został prezydentem`: a predicate
+        return self._ref(j, end, [holder] if holder else [], head=j)
 
-    def _gen_chain(self, i: int, s: int) -> bool:
-        return all(self.pos[k] in NP_POS or self.ment[k] or self.low[k] in ("i", "oraz", ",") for k in range(i + 1, s))
-
-    def _subject_of_noun(self, i: int) -> bool:
-        # `X odbył wizytę`: a verb between the subject and the noun
-        return any(self.lemma[k] in ("odbyć", "złożyć", "prowadzić", "zorganizować", "podpisać", "zawrzeć",
-                                     "rozpocząć", "ogłosić", "wystosować", "postawić", "przedstawić",
-                                     "przeprowadzić", "złożyć", "wyrazić")
-                   for k in range(max(0, i - 4), i))
-
-    def _leaders(self, j: int, b: int) -> list[Any]:
-        """Person entities whose roles name the countries listed after a plural role noun."""
-        found = []
+    def _group_ref(self, j: int, b: int) -> _Ref:
+        """`funkcjonariusze UOP`, `radni z PSL`: the organisation."""
         k = j + 1
+        while k < b and self.pos[k] in ADJ_POS:
+            k += 1
+        if k < b and self.low[k] in ("z", "ze"):
+            k += 1
+        hit = self.ment_start.get(k)
+        if hit and hit[1].type == "organization":
+            return self._ref(j, hit[0], [hit[1]], head=j)
+        return self._ref(j, j + 1, [])
+
+    def _leaders(self, j: int, b: int) -> tuple[list[Any], int]:
+        """Person entities whose roles name the countries listed after a plural role noun, and the list's end."""
+        found: list[Any] = []
+        k = j + 1
+        if self.lemma[j] not in ROLE_HEADS:
+            return found, k
         while k < b and (self.ment[k] or self.low[k] in ("i", "oraz", ",") or self.pos[k] in ("adj",)):
             hit = self.ment[k]
             if hit and hit[0].type in ("place", "organization"):
-                country_forms = {hit[1].text.lower(), hit[0].name.lower()}
-                for ent in self.entities:
-                    if ent.type != "person":
-                        continue
-                    texts = [r.lower() for r in ent.roles] + [m.text.lower() for m in ent.mentions if m.kind == "role"]
-                    if any(any(w in r.split() for w in country_forms) or
-                           any(f in r for f in country_forms) for r in texts):
-                        if ent not in found:
-                            found.append(ent)
+                forms = {hit[1].text.lower(), hit[0].name.lower()}
+                found += [e for e in self._role_mentioning(forms) if e not in found]
             k += 1
+        return found, k
+
+    def _role_mentioning(self, forms: set[str]) -> list[Any]:
+        """People whose roles name one of these forms (`prezydent Rosji` for {`rosji`, `rosja`})."""
+        found = []
+        for ent in self.entities:
+            if ent.type != "person":
+                continue
+            texts = [r.lower() for r in ent.roles] + [m.text.lower() for m in ent.mentions if m.kind == "role"]
+            if any(any(w in r.split() for w in forms) or any(f in r for f in forms) for r in texts):
+                found.append(ent)
         return found
+
+    def _relative_ref(self, j: int) -> _Ref:
+        """`który` stands for the nearest preceding person or organisation of its gender and number."""
+        ref = self._ref(j, j + 1, [])
+        if j not in self.antecedents:
+            self.antecedents[j] = self._nearest_agreeing(j, ref.plural)
+        ref.entities = self.antecedents[j]
+        return ref
+
+    def _nearest_agreeing(self, j: int, plural: bool) -> list[Any]:
+        """The entities of the nearest phrase before token j in its sentence that agree with it in gender and number."""
+        genders = _genders(self.tag[j])
+        for prev in reversed(self.refs(self.sent_bounds[self.sent[j]][0], j)):
+            ents = [e for e in prev.entities if self._agrees(e, genders)]
+            if ents and prev.plural == plural:
+                return ents
+        return []
+
+    def _agrees(self, ent: Any, genders: set[str]) -> bool:
+        """A person of one of these genders (or unknown), or an organisation when the word is not masculine-personal."""
+        if ent.type == "person":
+            return self.gender.get(ent.id) in {g[0] for g in genders} | {None}
+        return ent.type == "organization" and "m1" not in genders
+
+    def _patients(self, types: frozenset[str]) -> list[Any]:
+        """`obu zatrzymanym`: the people an earlier event of these types was done to."""
+        for ev in reversed(self.events):
+            if ev.type in types:
+                people = [self.by_id[p.entity] for p in ev.participants if p.entity in self.by_id
+                          and self.by_id[p.entity].type == "person"]
+                targets = [e for e in people if any(p.entity == e.id and p.role == "target" for p in ev.participants)]
+                return targets or people
+        return []
+
+    # ------------------------------------------------------------ arguments: who is meant
+
+    def _person_genders(self) -> dict[str, str | None]:
+        """Person id -> 'm'/'f' from the name words Morfeusz knows (`Tadeusz`), else None."""
+        found: dict[str, set[str]] = {}
+        for s, (e, ent, _m) in self.ment_start.items():
+            if ent.type == "person":
+                bag = found.setdefault(ent.id, set())
+                for r in (r for k in range(s, e) for r in self.readings[k]):
+                    if r.lemma[:1].isupper() and PERSON_NAMES.intersection(r.names):
+                        bag |= {g[0] for g in _genders(r.tag)} & {"m", "f"}
+        return {key: bag.pop() if len(bag) == 1 else None for key, bag in found.items()}
+
+    def _role_holders(self) -> dict[str, list[Any]]:
+        """Role noun lemma -> the people the text gives that role (`posłanka Nowak`, `Nowakowi, prezydentowi`)."""
+        holders: dict[str, list[Any]] = {}
+
+        def add(role: str, ent: Any) -> None:
+            if ent not in holders.setdefault(role, []):
+                holders[role].append(ent)
+
+        for ent in self.entities:
+            for role in ent.roles if ent.type == "person" else ():
+                add(role.split()[0].lower(), ent)
+        for s, (e, ent, _m) in self.ment_start.items():
+            if ent.type == "person":
+                for k in (self._role_before(s), self._role_after(e)):
+                    if k is not None:
+                        add(self.lemma[k], ent)
+        return holders
+
+    def _role_before(self, s: int) -> int | None:
+        """`obecny marszałek - Jan Nowak`, `minister zdrowia, Anna Lis`."""
+        floor = self.sent_bounds[self.sent[s]][0]
+        last = s - 2 if s - 1 > floor and self.low[s - 1] in (",", "-", "–") else s - 1
+        for k in range(last, max(floor, last - 3) - 1, -1):
+            if self.pos[k] == "subst" and self.lemma[k] in ROLE_NOUNS:
+                return k
+            if self.pos[k] not in ("adj", "subst", "brev", "ign") or (self.ment[k] and self.ment[k][0].type == "person"):
+                return None  # not a role's complement, or another person
+        return None
+
+    def _role_after(self, e: int) -> int | None:
+        """`Janowi Nowakowi, prezydentowi Opola`, `Jana Nowaka, byłego ministra`."""
+        if e >= len(self.doc) - 1 or self.low[e] != ",":
+            return None
+        k = e + 1
+        while k < len(self.doc) - 1 and self.pos[k] == "adj":
+            k += 1
+        return k if self.pos[k] == "subst" and self.lemma[k] in ROLE_NOUNS else None
+
+    def holder(self, j: int) -> Any | None:
+        """The person a bare role noun means: the holder mentioned last before it, else first after it
+        within a few sentences (a headline's `Minister odejdzie?`)."""
+        candidates = []
+        for ent in self.holders.get(self.lemma[j], ()):
+            starts = self.ent_starts.get(ent.id)
+            if not starts:
+                continue
+            k = bisect_left(starts, j)
+            if k:
+                candidates.append(((0, j - starts[k - 1]), ent))
+            elif self.sent[starts[0]] - self.sent[j] <= CATAPHORA:
+                candidates.append(((1, starts[0] - j), ent))
+        return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+    def _last_person(self, j: int, gender: str) -> Any | None:
+        """The last person named before token j, within two sentences, of the given gender."""
+        floor = self.sent_bounds[max(0, self.sent[j] - 2)][0]
+        k = bisect_left(self.person_starts, (j, "")) - 1
+        while k >= 0 and self.person_starts[k][0] >= floor:
+            ent = self.by_id[self.person_starts[k][1]]
+            if self.gender.get(ent.id) in (gender, None):
+                return ent
+            k -= 1
+        return None
+
+    # ------------------------------------------------------------ arguments: roles
+
+    def participants(self, i: int, a: int, b: int, etype: str) -> tuple[list[Participant], bool]:
+        """The clause's participants, and whether it has a subject (named or not: `minister nakazał`)."""
+        parts: list[Participant] = []
+        roles = self._roles(i, a, self.refs(a, b), etype)
+        for ref, role in roles:
+            for ent in ref.entities:
+                if ent.name[:1].isupper() and all(p.entity != ent.id for p in parts):
+                    parts.append(Participant(ent.id, ent.name, role))
+        return parts, any(role == "source" for _, role in roles) or self._has_subject(i, a)
+
+    def _roles(self, i: int, a: int, refs: list[_Ref], etype: str) -> list[tuple[_Ref, str]]:
+        """Each phrase's role by case, preposition and voice; coordinated phrases share the role before them."""
+        noun = self.pos[i] in NOUN_POS
+        passive = self._passive(i)
+        verb = self._verb_of_object(i, a) if noun else i
+        roles: list[tuple[_Ref, str | None]] = []
+        last: str | None = None
+        for ref in refs:
+            if ref.start <= i < ref.end:
+                last = None
+                continue
+            last = last if ref.coord else self._role(i, a, ref, etype, verb, passive)
+            roles.append((ref, last))
+        if verb is not None and not passive and "source" not in (r for _, r in roles) \
+                and not self._has_subject(verb, a):
+            roles = self._untagged_subject(verb, a, roles)
+        if self.pos[i] == "ppas" and "target" not in (r for _, r in roles):
+            roles += [(ref, "target") for ref in self._modified(i, a)]
+        return [(ref, role) for ref, role in roles if role and all(e.type in ACTOR_TYPES for e in ref.entities)]
+
+    def _untagged_subject(self, i: int, a: int, roles: list[tuple[_Ref, str | None]]) -> list[tuple[_Ref, str | None]]:
+        """No phrase tagged nominative: the first one Morfeusz allows as a nominative of the verb's number, with
+        the phrases coordinated to it (`oskarża wójt`, `przywódcy Rosji i Białorusi spotkali się`, `PSL i PiS
+        podpisały`)."""
+        number = self._verb_number(i, a)
+        for k, (ref, role) in enumerate(roles):
+            if role != "co-participant" and ref.nom_numbers and number in ref.nom_numbers | {None} \
+                    and self.governing_prep(ref.start, a) is None and self._head_before(ref.start) is None:
+                end = next((m for m in range(k + 1, len(roles)) if not roles[m][0].coord), len(roles))
+                return roles[:k] + [(r, "source") for r, _ in roles[k:end]] + roles[end:]
+        return roles
+
+    def _verb_number(self, i: int, a: int) -> str | None:
+        """'sg'/'pl' of the verb, or of the one an infinitive depends on."""
+        k = self._finite_verb(i, a) if self.pos[i] == "inf" else i
+        parts = self.tag[k].split(":")
+        return parts[1] if parts[0] in ("fin", "praet", "bedzie", "ppas") and len(parts) > 1 else None
+
+    def _finite_verb(self, i: int, a: int) -> int:
+        """The verb an infinitive at i depends on (i itself when there is none)."""
+        return next((j for j in range(i - 1, a - 1, -1) if self.pos[j] in ("fin", "praet", "imps", "pred")), i)
+
+    def _role(self, i: int, a: int, ref: _Ref, etype: str, verb: int | None, passive: bool) -> str | None:
+        """source / target / co-participant of one phrase, or None; `verb`: the trigger, or the verb a noun trigger
+        is the object of."""
+        noun = self.pos[i] in NOUN_POS
+        if ref.start > 0 and self.low[ref.start - 1] == "(":
+            return None  # `(WNP)`, `(SLD)`: an alias or an affiliation
+        prep = self.governing_prep(ref.start, i + 1 if ref.start > i else a)
+        if ref.case == "nom" and (ref.start == 0 or self.pos[ref.start - 1] != "prep"):
+            prep = None  # no preposition takes a nominative: `o tym Pani Minister Nowak`
+        if any(e.type == "place" for e in ref.entities) and (
+                prep is not None or ref.case not in ("nom", "acc") or etype in ("visit", "meeting", "host", "invitation")):
+            return None  # a country acts as a bare nominative or accusative (`Rosja zaatakowała Ukrainę`), not as a place
+        if prep in ("z", "ze"):
+            return "co-participant" if ref.case != "gen" else None
+        if prep == "przez":
+            return "source"
+        if prep in TARGET_PREPS or (prep == "dla" and noun) or (prep == "do" and etype in ADDRESSED):
+            return "target"
+        if prep == "od" and etype == "appointment":
+            return "co-participant"  # `przejął od X stanowisko`: the predecessor
+        if prep is not None or (ref.case == "gen" and self._head_before(ref.start) not in (None, i)):
+            return None  # a setting, or a noun's complement (`szef Sejmiku`)
+        if noun:
+            return self._noun_role(i, ref, etype, verb)
+        if ref.case == "nom":
+            return "target" if passive else "source"
+        return None if ref.case == "gen" and ref.start < i else "target"
+
+    def _noun_role(self, i: int, ref: _Ref, etype: str, verb: int | None) -> str | None:
+        """`wizyta prezydenta` (the genitive right after); `X wygrał wybory`, `postawił X-owi zarzuty` (the subject,
+        and a dative after the verb the trigger is the object of)."""
+        if ref.start > i and "gen" in ref.cases and self._head_before(ref.start) == i:
+            return "target" if etype in PATIENT_TYPES else "source"
+        if verb is None:
+            return None
+        if ref.case == "nom":
+            return "source"
+        return "target" if "dat" in ref.cases and ref.start > verb else None
+
+    def _verb_of_object(self, i: int, a: int) -> int | None:
+        """The verb a noun trigger is the object of, when that verb is no trigger itself (`X złożył skargę`,
+        `dołączyła do protestu`); None for a setting (`podczas obrad`) or the subject (`Wizyta X podniosła …`:
+        before its verb, agreeing with it, no preposition)."""
+        prep = self.governing_prep(i, a)
+        if prep not in (None, "do") or (prep is None and _case(self.tag[i]) not in ("acc", "nom")):
+            return None
+        verb = self._governing_verb(i, a)
+        if verb is None or self.lemma[verb] in TRIGGERS:
+            return None
+        return verb if prep is not None or verb < i or self.plural_tag(i) != self._plural_verb(verb) else None
+
+    def _governing_verb(self, i: int, a: int) -> int | None:
+        """The verb nearest before token i in its clause, else the one right after it (`do protestu dołączyła`)."""
+        before = next((k for k in range(i - 1, a - 1, -1) if self.pos[k] in CLAUSE_VERB_POS), None)
+        if before is not None:
+            return before
+        end = min(self.sent_bounds[self.sent[i]][1], i + 4)
+        return next((k for k in range(i + 1, end) if self.pos[k] in CLAUSE_VERB_POS), None)
+
+    def _head_before(self, s: int) -> int | None:
+        """The noun a genitive at s depends on, past adjectives and appositions (`wizyta pana Kowalskiego`)."""
+        k = s - 1
+        floor = self.sent_bounds[self.sent[s]][0]
+        while k >= floor and (self._adjective_of(k, s) or self.lemma[k] in HONORIFICS or self.lemma[k] in ROLE_NOUNS):
+            k -= 1
+        return k if k >= floor and self.pos[k] in NOUN_POS and not self.ment[k] else None
+
+    def _adjective_of(self, k: int, s: int) -> bool:
+        """Token k is an adjective (by its tag, or by a reading sharing a case with s: `obecny marszałek`)."""
+        if self.pos[k] in ADJ_POS:
+            return True
+        return any(r.pos in ADJ_POS for r in self.readings[k]) and bool(self._cases(k) & self._cases(s))
+
+    def _complement_after(self, i: int) -> bool:
+        """A common noun in the genitive right after the trigger (`powołania komisji`): its patient, unnamed."""
+        k = i + 1
+        while k < len(self.doc) and self._adjective_of(k, k):
+            k += 1
+        return k < len(self.doc) and self.pos[k] == "subst" and not self.ment[k] and "gen" in self._cases(k)
+
+    def _passive(self, i: int) -> bool:
+        """`zostali złapani`, `zatrzymano`, `zamordowanego` (a participle)."""
+        return self.pos[i] in ("ppas", "imps")
+
+    def _modified(self, i: int, a: int) -> list[_Ref]:
+        """The phrase a participle describes: `Jana Nowaka, …, zamordowanego` (same case, before it)."""
+        cases = self._cases(i)
+        for ref in reversed(self.refs(self.sent_bounds[self.sent[i]][0], a)):
+            if ref.entities and ref.case in cases:
+                return [ref]
+        return []
+
+    def _cases(self, k: int) -> set[str]:
+        """Cases token k has by any Morfeusz reading (`zamordowanego` tagged accusative is genitive too), or its tag."""
+        return _tag_cases(r.tag for r in self.readings[k]) or _tag_cases([self.tag[k]])
+
+    def _has_subject(self, i: int, a: int) -> bool:
+        """A nominative noun before the verb, outside a prepositional phrase: the subject is there but unnamed."""
+        return any(self.pos[k] == "subst" and not self.ment[k] and _case(self.tag[k]) == "nom"
+                   and self.governing_prep(k, a) is None for k in range(a, i))
 
     def place(self, i: int, a: int, b: int, etype: str) -> str | None:
         for s, e, ent, m in self.mentions_in(a, b):
-            if s <= i < e or not (ent.type in ("place", "geo") or self._geographic(e - 1)):
+            placelike = ent.type in ("place", "geo") or self._geographic(e - 1)
+            if s <= i < e or not placelike or not ent.name[:1].isupper():
                 continue
             prep = self.governing_prep(s, a)
             if prep is None:
                 continue
-            if prep in PLACE_PREPS and _case(self.tag[s]) in ("loc", None):
+            if prep in PLACE_PREPS and ("loc" in self._cases(s) or _case(self.tag[s]) is None):
                 return ent.name
             if prep == "do" and etype in ("visit", "invitation"):
                 return ent.name
@@ -538,7 +960,7 @@ class _Finder:
             return None
         if len(points) >= 2:
             first, last = points[0], points[-1]
-            between = self.doc.text[first.end:last.start].strip().lower()
+            between = self.text[first.end:last.start].strip().lower()
             if between in ("i", "oraz", "-", "–", "do", "a") and first.value != last.value:
                 return f"{_date_part(first.value)}/{_date_part(last.value)}"
         tpos = self.idx[i]
@@ -548,7 +970,7 @@ class _Finder:
     def status(self, i: int, a: int, b: int, etype: str) -> str:
         if any(self.low[k] == "nie" for k in range(max(a, i - 3), i)):
             return "negated"
-        if self._intended(i, a):
+        if self._intended(i, a, b):
             return "intended"
         if any(self.low[k] in CONDITIONAL for k in range(a, b)) or any(
                 self.low[k] == "by" for k in range(max(a, i - 2), min(b, i + 3))):
@@ -557,18 +979,20 @@ class _Finder:
             return "reported"
         return "occurred"
 
-    def _intended(self, i: int, a: int) -> bool:
+    def _intended(self, i: int, a: int, b: int) -> bool:
         if self.pos[i] == "bedzie" or (self.pos[i] == "fin" and self.tag[i].endswith(":perf")):
             return True
         if any(self.pos[k] == "bedzie" or (self.lemma[k] == "zostać" and self.pos[k] == "fin")
                for k in range(max(a, i - 3), i)):
             return True
-        return any(self.lemma[k] in INTENT_WORDS for k in range(max(a, i - 5), i))
+        # `planuje spotkanie`, `spotkanie zapowiadane jest na …`
+        return any(self.lemma[k] in INTENT_WORDS for k in range(max(a, i - 5), i)) or any(
+            self.lemma[k] in INTENT_WORDS and self.pos[k] in ADJ_POS for k in range(i + 1, min(b, i + 3)))
 
     # ------------------------------------------------------------ main pass
 
     def run(self) -> list[Event]:
-        events: list[Event] = []
+        events = self.events
         last_meeting: Event | None = None
         sport_cache: dict[int, bool] = {}
         prev_event_in_sentence: dict[int, Event] = {}
@@ -592,25 +1016,16 @@ class _Finder:
             status = self.status(i, a, b, etype)
             if etype in MEETING_TYPES and status == "intended":
                 etype = "intent_to_meet"
-            parts, _ = self.participants(i, a, b, etype)
+            parts, has_subject = self.participants(i, a, b, etype)
             is_noun = self.pos[i] in NOUN_POS
             quote = self.in_quote(self.idx[i])
-            # first person inside a quote: the speaker (and, for `my`, the partner of the last meeting)
-            person = self._person(i)
-            if quote and person and quote[1].speaker_entity:
-                spk = next((e for e in self.entities if e.id == quote[1].speaker_entity), None)
-                if spk is not None:
-                    parts.insert(0, Participant(spk.id, spk.name, "source"))
-                    if person == "pl" and last_meeting is not None:
-                        for p in last_meeting.participants:
-                            if p.entity != spk.id:
-                                parts.append(Participant(p.entity, p.name, "co-participant"))
+            parts = self._speakers(i, last_meeting) + parts
             if etype == "consult" and any(self.low[k] in ("nam", "nas", "nami") for k in range(a, b)) and not quote:
                 i += 1
                 continue
-            if (not is_noun or (etype in ("resignation", "appointment") and not parts)) and not any(p.role == "source" for p in parts):
-                inherited = self._inherit_source(i, prev_event_in_sentence.get(k))
-                parts = inherited + parts
+            verb = self._subject_verb(i, a, etype, parts)
+            if verb is not None and not has_subject:
+                parts = self._dropped_subject(verb, parts, prev_event_in_sentence.get(k)) + parts
             parts = _dedupe(parts)
             time = self.time(i, a, b, etype)
             place = self.place(i, a, b, etype)
@@ -619,6 +1034,7 @@ class _Finder:
             target = self._antecedent(events, etype, is_noun, time, place, parts, i)
             if target is not None:
                 target.mentions.append((start, end))
+                target.participants = _dedupe(target.participants + parts)
                 if target.place is None and place:
                     target.place = place
                 i += 1
@@ -654,40 +1070,112 @@ class _Finder:
             return "pl" if ":pl:" in self.tag[i + 1] else "sg"
         return None
 
-    def _inherit_source(self, i: int, prev: Event | None) -> list[Participant]:
-        if prev is not None:
-            return [Participant(p.entity, p.name, p.role) for p in prev.participants if p.role == "source"]
+    def _speaker_at(self, j: int) -> Any | None:
+        """The person or organisation speaking the quote token j is in."""
+        quote = self.in_quote(self.idx[j])
+        spk = self.by_id.get(quote[1].speaker_entity) if quote else None
+        return spk if spk is not None and spk.type in PARTICIPANT_TYPES else None
+
+    def _speakers(self, i: int, last_meeting: Event | None) -> list[Participant]:
+        """A first-person verb inside a quote: the speaker; for `my` also the others named in the sentence
+        (`po wyborach spotkaliśmy się z panem prezydentem`), else the partner of the last meeting."""
+        person = self._person(i)
+        spk = self._speaker_at(i) if person else None
+        if spk is None:
+            return []
+        parts = [Participant(spk.id, spk.name, "source")]
+        if person == "pl":
+            others = [e for ref in self.refs(*self.sent_bounds[self.sent[i]]) for e in ref.entities
+                      if e.type in PARTICIPANT_TYPES and e is not spk]
+            if others:
+                parts += [Participant(e.id, e.name, "co-participant") for e in others]
+            elif last_meeting is not None:
+                parts += [Participant(p.entity, p.name, "co-participant")
+                          for p in last_meeting.participants if p.entity != spk.id]
+        return parts
+
+    def _subject_verb(self, i: int, a: int, etype: str, parts: list[Participant]) -> int | None:
+        """The verb whose dropped subject the event takes: the trigger, the verb an infinitive depends on, the verb a
+        noun trigger is the object of (`wygrał wybory`); a bare `rezygnacja` or `nominacja` stands for itself."""
+        if self.pos[i] not in NOUN_POS:
+            return self._finite_verb(i, a) if self.pos[i] == "inf" else i
+        verb = self._verb_of_object(i, a)
+        if verb is not None:
+            return verb
+        return i if etype in ("resignation", "appointment") and not parts and not self._complement_after(i) else None
+
+    def _dropped_subject(self, verb: int, parts: list[Participant], prev: Event | None) -> list[Participant]:
+        """The subject a verb leaves out: the previous event's in this sentence, else the last person named in the two
+        sentences before who fits the verb's gender, else the person the last events were about. A passive verb's
+        subject is its target; an impersonal verb (`udało się`, `zatrzymano`) and a plural one take nobody."""
+        role = "target" if self.pos[verb] == "ppas" else "source"
+        impersonal = self.pos[verb] in ("imps", "pred") or self.tag[verb].startswith("praet:sg:n")
+        if impersonal or any(p.role == role for p in parts):
+            return []
+        if prev is not None and self.pos[verb] != "ppas":
+            return self._sources(prev)
+        if self._plural_verb(verb):
+            return []
+        genders = {g[0] for g in _genders(self.tag[verb])} - {"n"} if self.pos[verb] in ("praet", "ppas") else set()
+        person = self._nearby_person(verb, genders) or self._topic(verb, genders)
+        return [Participant(person.id, person.name, role)] if person is not None else []
+
+    def _sources(self, event: Event) -> list[Participant]:
+        """Copies of an event's sources."""
+        return [Participant(p.entity, p.name, p.role) for p in event.participants if p.role == "source"]
+
+    def _plural_verb(self, k: int) -> bool:
+        return self.plural_tag(k) or (k + 1 < len(self.doc) and self.pos[k + 1] == "aglt" and self.plural_tag(k + 1))
+
+    def _fits(self, ent: Any, genders: set[str]) -> bool:
+        """A named person of one of these genders ('m', 'f'; any when empty or unknown)."""
+        return ent.type == "person" and ent.name[:1].isupper() and (
+            not genders or self.gender.get(ent.id) in genders | {None})
+
+    def _nearby_person(self, i: int, genders: set[str]) -> Any | None:
+        """The last person named in this or the two sentences before (a subject in the previous one preferred)."""
         a = self.sent_bounds[max(0, self.sent[i] - 1)][0]
         best = last = None
         for s, e, ent, m in self.mentions_in(self.sent_bounds[max(0, self.sent[i] - 2)][0], i):
-            if ent.type == "person" and ent.name[:1].isupper():
+            if self._fits(ent, genders):
                 last = ent
                 if s >= a and self.governing_prep(s, a) is None and _case(self.tag[s]) in ("nom", None):
                     best = ent
-        best = best or last
-        if ":pl:" in self.tag[i] or (i + 1 < len(self.doc) and self.pos[i + 1] == "aglt" and ":pl:" in self.tag[i + 1]):
-            return []  # one person cannot be the subject of a plural verb
-        return [Participant(best.id, best.name, "source")] if best is not None else []
+        return best or last
+
+    def _topic(self, i: int, genders: set[str]) -> Any | None:
+        """The person the last events were about, within a few sentences (`Po wyborach przejął stanowisko …`)."""
+        for ev in reversed(self.events[-TOPIC_EVENTS:]):
+            if self.sent[i] - self._sent_of(ev) > TOPIC_SENTENCES:
+                break
+            person = next((self.by_id[p.entity] for p in ev.participants if p.entity in self.by_id
+                           and self._fits(self.by_id[p.entity], genders)), None)
+            if person is not None:
+                return person
+        return None
 
     def _antecedent(self, events: list[Event], etype: str, is_noun: bool, time, place, parts, i: int) -> Event | None:
+        """The earlier event this trigger refers back to: the last compatible one (one with the same place before
+        one without a place), unless a time, place or participants of its own make it another event."""
         compatible = CORE_TYPES.get(etype, {etype})
-        if time is not None:
-            return None
-        if not is_noun and etype not in ("consult", "meeting") and not parts:
-            return None
+        if not is_noun and (etype == "appointment" or (etype not in ("consult", "meeting") and not parts)):
+            return None  # `został prezesem`, `objął funkcję`: each office taken is an event of its own
+        placeless = None
         for ev in reversed(events):
             if ev.type not in compatible:
                 continue
-            if place and ev.place and place != ev.place:
-                return None
+            if (time is not None and time != ev.time) or (place and ev.place and place != ev.place):
+                break  # a time or place of its own: another event
             names = {p.entity for p in ev.participants}
             mine = {p.entity for p in parts}
             if mine and names and not (mine & names):
                 if is_noun or etype in MEETING_TYPES:
-                    return None
+                    break
                 continue
-            return ev
-        return None
+            if not place or ev.place == place:
+                return ev
+            placeless = placeless or ev
+        return placeless
 
     def _statements(self) -> list[Event]:
         out = []

@@ -67,6 +67,45 @@ def test_appointment_and_resignation(find):
     assert names(evs[0]) == {"Jan Kowalski"} and names(evs[1]) == {"Anna Nowak"}
 
 
+# ---------------------------------------------------------------- participants: case, agreement, reference
+
+
+def roles(event):
+    return {(p["name"], p["role"]) for p in event["participants"]}
+
+
+def test_passive_subjects_are_targets_and_przez_is_the_source(find):
+    (ev,) = find("Burmistrz Adam Wolski i radna Ewa Lis zostali zatrzymani przez policję w Opolu.")
+    assert ev["type"] == "arrest" and roles(ev) == {("Adam Wolski", "target"), ("Ewa Lis", "target")}
+    (ev,) = find("Radny Adam Wolski został pobity przez Jana Nowaka.")
+    assert roles(ev) == {("Adam Wolski", "target"), ("Jan Nowak", "source")}
+
+
+def test_role_nouns_and_datives_resolve_to_people(find):
+    evs = find("Radna Ewa Lis skrytykowała burmistrza Adama Wolskiego. Radna zarzuca burmistrzowi niegospodarność.")
+    assert [e["type"] for e in evs] == ["criticism", "accusation"]
+    assert roles(evs[1]) == {("Ewa Lis", "source"), ("Adam Wolski", "target")}
+
+
+def test_patient_participle_refers_to_an_earlier_event(find):
+    evs = find("Policja zatrzymała Jana Nowaka i Adama Wolskiego. Prokuratura postawiła obu zatrzymanym zarzuty korupcji.")
+    assert [e["type"] for e in evs] == ["arrest", "accusation"]
+    assert roles(evs[1]) == {("Jan Nowak", "target"), ("Adam Wolski", "target")}
+
+
+def test_relative_pronoun_and_noun_complements(find):
+    (ev,) = find("Głos zabrał starosta Marek Kruk, który zaapelował do mieszkańców o spokój.")
+    assert roles(ev) == {("Marek Kruk", "source")}
+    appointment = find("Nominacja Piotra Zająca (PSL) wywołała protesty opozycji.")[0]
+    assert roles(appointment) == {("Piotr Zając", "target")}  # not the party in brackets
+
+
+def test_subject_of_a_noun_trigger_and_a_pronoun(find):
+    election, complaint = find("Poseł Tomasz Mróz wygrał wybory w okręgu. Wcześniej złożył on skargę do sądu.")
+    assert (election["type"], complaint["type"]) == ("election", "accusation")
+    assert names(election) == names(complaint) == {"Tomasz Mróz"}
+
+
 # ---------------------------------------------------------------- the metric
 
 
