@@ -3,13 +3,21 @@
 Usage: python training/build_name_rules.py [TRAIN_TSV] [--out kronika/models/names.json.gz]
        [--corpus TEXT_OR_JSONL ...]
 
-Tables (all small):
-- suffix: per kind group, surface-word suffix -> (chars to cut, string to add, count, total), learned
-  from words that Morfeusz cannot place in the phrase (unknown words; for people also words
-  with no name reading), aligned token by token with the gold base form.
+Tables (all small), from the training file:
+- suffix: per kind group, surface-word suffix -> (chars to cut, string to add, share), learned
+  from the distinct words that Morfeusz cannot place in the phrase (unknown words; for people
+  also words with no name reading), aligned token by token with the gold base form; shares
+  are smoothed towards the next shorter suffix's.
+- words, lexicon, gazetteer: training words and whole phrases the rules miss, gold name words.
+- adj, first: capitalisation conventions (lone adjectives `Europejskiej` -> `europejski`,
+  first words `Placu` -> `plac`, `ustawy` -> `Ustawa`).
+- glue: spacing around punctuation in tokenised text (`S . A .` -> `S.A.`).
+From the corpora:
 - press: SGJP lemma -> nominative the press uses, where they differ (`Łukaszenko` -> `Łukaszenka`):
   for m1 surnames in -ko/-go whose inflected forms are also those of an -ka/-ga noun, the
   nominative that is more frequent in the given text corpora wins.
+- attested: unknown words whose paradigm the texts attest (`Gladwella` -> `Gladwell`).
+- lemmas: how often names have each lemma in the NE-annotated corpus (NKJP).
 """
 from __future__ import annotations
 
@@ -47,10 +55,12 @@ def unknown_for(word: str, group: str) -> bool:
     return N._unknown(word, group)
 
 
-def learn_suffixes(rows) -> dict:
-    counts: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
+def _suffix_examples(rows) -> dict:
+    """Per kind group, the distinct (surface word, rule) pairs of words the suffix rules decide.
+    Distinct pairs, so that a name repeated through one document counts once."""
+    seen: dict = collections.defaultdict(set)
     for gold, surface, kind in rows:
-        st, gt = surface.split(" "), gold.split(" ")
+        st, gt = N.split_tokens(surface)[0], N.split_tokens(gold)[0]
         if len(st) != len(gt):
             continue
         group = N._group(kind)
@@ -63,92 +73,92 @@ def learn_suffixes(rows) -> dict:
             r = rule_of(s, g)
             if r is None:
                 continue
-            low = s.lower()
-            oblique = group == "person" and any(c for k, c in enumerate(changed) if k != j
-                                                and not N._unknown(st[k], group))
-            for n in range(1, min(MAX_SUFFIX, len(low) - 1) + 1):
-                counts[group][low[-n:]][r] += 1
-                if oblique:
-                    counts[group + ":obl"][low[-n:]][r] += 1
-    table: dict = {}
-    for group, sufs in counts.items():
-        out = {}
-        for suf, ctr in sufs.items():
-            total = sum(ctr.values())
-            (cut, add), best = ctr.most_common(1)[0]
-            if total < 2:
+            seen[group].add((N.suffix_key(s), r))
+            if group == "person" and any(c for k, c in enumerate(changed) if k != j
+                                         and not N._unknown(st[k], group)):
+                seen[group + ":obl"].add((N.suffix_key(s), r))
+    return seen
+
+
+def smoothed_suffixes(examples, prior: float = 2.0, max_len: int = MAX_SUFFIX) -> dict:
+    """Suffix -> [label, share] from (key, label, weight) examples: each suffix's label shares
+    are smoothed towards the next shorter suffix's (`prior` pseudo-counts, the empty suffix
+    being the overall shares). A suffix is kept only where its decision (best label, and
+    whether it has half the weight) differs from its parent's."""
+    counts: dict = collections.defaultdict(collections.Counter)
+    for key, label, weight in examples:
+        for n in range(0, min(max_len, len(key) - 1) + 1):
+            counts[key[len(key) - n:]][label] += weight
+    dist: dict = {}
+    out: dict = {}
+    for suf in sorted(counts, key=lambda k: (len(k), k)):
+        ctr, parent = counts[suf], dist.get(suf[1:], {}) if suf else {}
+        total = sum(ctr.values()) + (prior if suf else 0.0)
+        dist[suf] = {r: (ctr[r] + prior * parent.get(r, 0.0)) / total for r in set(ctr) | set(parent)}
+        best = max(sorted(dist[suf]), key=lambda r: dist[suf][r])
+        decision = (best, dist[suf][best] >= 0.5)
+        if parent:
+            pbest = max(sorted(parent), key=lambda r: parent[r])
+            if decision == (pbest, parent[pbest] >= 0.5) and len(suf) > 1:
                 continue
-            parent = sufs.get(suf[1:]) if len(suf) > 1 else None
-            if parent is not None:
-                pbest = parent.most_common(1)[0]
-                # a longer suffix adds nothing when it decides like its parent with no less confidence
-                if pbest[0] == (cut, add) and best / total <= pbest[1] / sum(parent.values()) + 1e-9 \
-                        and len(suf) > 2:
-                    continue
-            out[suf] = [cut, add, best, total]
-        table[group] = out
-    return table
+        if suf:
+            out[suf] = [best, round(dist[suf][best], 3)]
+    return out
+
+
+def learn_suffixes(rows) -> dict:
+    """Per kind group, word suffix -> [chars to cut, string to add, share] (`smoothed_suffixes`)."""
+    return {group: {suf: [rule[0], rule[1], share] for suf, (rule, share) in
+                    smoothed_suffixes((key, r, 1.0) for key, r in sorted(examples)).items()}
+            for group, examples in sorted(_suffix_examples(rows).items())}
 
 
 def learn_gazetteer(rows, min_count: int = 1) -> dict:
     """Per kind group, the words that occur in gold base forms (capitalised name words only)."""
     ctr: dict = collections.defaultdict(collections.Counter)
     for gold, surface, kind in rows:
-        for w in gold.split(" "):
+        for w in N.split_tokens(gold)[0]:
             if len(w) > 1 and w[:1].isupper() and N._is_word(w):
                 ctr[N._group(kind)][w] += 1
     return {g: sorted(w for w, n in c.items() if n >= min_count) for g, c in ctr.items()}
 
 
-def learn_lone_adjectives(rows, max_len: int = 8, min_count: int = 2) -> dict:
-    """For one-word phrases that are adjectives: which base form the gold uses, by suffix
-    (`^` marks a capitalised surface): `low` masculine lowercase lemma, `nom` same-gender
-    nominative, `keep` the surface."""
-    counts: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
+def learn_lone_adjectives(rows) -> dict:
+    """For one-word phrases that are adjectives: which base form the gold uses, by suffix of
+    the surface with its capitalisation (`N.adj_key`): `low` masculine lowercase lemma, `nom`
+    same-gender nominative, `keep` the surface. Every mention counts: the choice is a
+    convention, not a property of the word."""
+    seen: dict = collections.defaultdict(list)
     for gold, surface, kind in rows:
         if " " in surface or kind == "person":
             continue
-        opts = N._adj_options(surface)
+        opts = N.adj_options(surface, kind)
         if not opts:
             continue
-        if kind != "other" and any(r.proper for r in N._readings(surface) if r.pos in N._NOUN_POS):
-            continue
-        hit = [k for k, v in opts.items() if v == gold]
-        if gold == surface:
-            hit.append("keep")
-        if not hit:
-            continue
-        key = ("^" if surface[:1].isupper() else "_") + surface.lower()
-        for n in range(1, min(max_len, len(key)) + 1):
-            suf = key[-n:] if n < len(key) else key
-            for h in hit:
-                counts[N._group(kind)][suf][h] += 1.0 / len(hit)
-        if len(key) > max_len:
-            for h in hit:
-                counts[N._group(kind)][key][h] += 1.0 / len(hit)
-    out: dict = {}
-    for group, sufs in counts.items():
-        table = {}
-        for suf, ctr in sufs.items():
-            if sum(ctr.values()) >= min_count or len(suf) <= 2:
-                table[suf] = max(sorted(ctr), key=lambda k: ctr[k])
-        out[group] = table
-    return out
+        hit = [k for k, v in sorted(opts.items()) if v == gold] + (["keep"] if gold == surface else [])
+        if hit:
+            seen[N._group(kind)].append((N.adj_key(surface), tuple(hit)))
+    return {group: {suf: label for suf, (label, _share) in smoothed_suffixes(
+        ((key, h, 1.0 / len(hit)) for key, hit in sorted(examples) for h in hit), max_len=9).items()}
+        for group, examples in sorted(seen.items())}
 
 
-def learn_first_word_case(rows, min_count: int = 2) -> dict:
-    """First word of multi-word names written lowercase in base forms (`plac`, `dworzec`) or capitalised."""
+def learn_first_word_case(rows, min_count: int = 2, min_share: float = 0.75) -> dict:
+    """First words of multi-word names whose base form changes the surface's capitalisation:
+    `l` for capitalised surfaces written lowercase (`Plac` -> `plac`), `u` for lowercase ones
+    written capitalised (`ustawy` -> `Ustawa`)."""
     counts: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
     for gold, surface, kind in rows:
-        words = gold.split(" ")
-        if len(words) < 2 or not words[0][:1].isalpha():
+        words, first = N.split_tokens(gold)[0], N.split_tokens(surface)[0][:1]
+        if len(words) < 2 or not words[0][:1].isalpha() or not first or not first[0][:1].isalpha():
             continue
-        counts[N._group(kind)][words[0].lower()]["l" if words[0][:1].islower() else "u"] += 1
+        flip = "l" if first[0][:1].isupper() else "u"
+        changed = words[0][:1].isupper() != first[0][:1].isupper()
+        counts[N._group(kind)][(words[0].lower(), flip)][changed] += 1
     out: dict = {}
-    for group, ws in counts.items():
-        out[group] = {w: c.most_common(1)[0][0] for w, c in ws.items()
-                      if sum(c.values()) >= min_count and c.most_common(1)[0][1] >= 0.75 * sum(c.values())
-                      and (c.most_common(1)[0][0] == "l")}
+    for group, ws in sorted(counts.items()):
+        out[group] = {flip: sorted(w for (w, f), c in ws.items() if f == flip and c[True] >= min_count
+                                   and c[True] >= min_share * sum(c.values())) for flip in "lu"}
     return out
 
 
@@ -159,7 +169,7 @@ def learn_words(rows, min_share: float = 0.75) -> dict:
     not already give it."""
     ctr: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
     for gold, surface, kind in rows:
-        st, gt = surface.split(" "), gold.split(" ")
+        st, gt = N.split_tokens(surface)[0], N.split_tokens(gold)[0]
         if len(st) != len(gt):
             continue
         group = N._group(kind)
@@ -177,15 +187,30 @@ def learn_words(rows, min_share: float = 0.75) -> dict:
     return out
 
 
+def learn_glue(rows, min_count: int = 2) -> dict:
+    """Spacing of base forms around punctuation: for each token-shape context of a boundary
+    (`N.glue_keys`), the gap the gold base forms most often have there (`S . A .` -> `S.A.`).
+    Tokenised rows whose gold splits into as many tokens are aligned token by token."""
+    ctr: dict = collections.defaultdict(collections.Counter)
+    for gold, surface, _kind in rows:
+        st, spaced = N.split_tokens(surface)
+        gm = list(N.TOKEN.finditer(gold))
+        if len(gm) != len(st) or not all(spaced[1:]):
+            continue
+        for i in range(1, len(st)):
+            if not N.spaced_pair(st[i - 1], st[i]):
+                for key in N.glue_keys(st, i):
+                    ctr[key][gold[gm[i - 1].end():gm[i].start()]] += 1
+    return {k: c.most_common(1)[0][0] for k, c in sorted(ctr.items()) if sum(c.values()) >= min_count}
+
+
 def learn_lexicon(rows, tables: dict, min_share: float = 0.6) -> dict:
     """Per kind group, whole training phrases whose gold base form the rules miss (exceptions),
     kept when one gold form has at least `min_share` of the phrase's occurrences."""
     N._tables.cache_clear()
     N.base_form.cache_clear()
     saved = N._tables
-    frozen = dict(tables)
-    frozen["gazetteer"] = {g: frozenset(ws) for g, ws in tables["gazetteer"].items()}
-    frozen["lexicon"] = {}
+    frozen = N.prepare_tables({**tables, "lexicon": {}})
     N._tables = lambda: frozen
     try:
         ctr: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
@@ -205,25 +230,30 @@ def learn_lexicon(rows, tables: dict, min_share: float = 0.6) -> dict:
     return dict(out)
 
 
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]\w+")
+
+
+def _lines(paths: list[str]):
+    """Lines of the corpus files that exist."""
+    for path in map(Path, paths):
+        if path.exists():
+            with open(path, encoding="utf-8", errors="replace") as f:
+                yield from f
+
+
 def corpus_counts(paths: list[str]) -> collections.Counter:
-    word = re.compile(r"[A-ZŁŚŻŹĆŃÓĘĄ][a-ząćęłńóśźż]+(?:k|g)[oa]\b")
+    """Capitalised words in the texts (in NE-annotated corpora, their forms and lemmas)."""
     ctr: collections.Counter = collections.Counter()
-    for p in paths:
-        path = Path(p)
-        if not path.exists():
-            continue
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                ctr.update(word.findall(line))
+    for line in _lines(paths):
+        ctr.update(_CAPITALISED.findall(line))
     return ctr
 
 
-def learn_press(paths: list[str]) -> dict:
+def learn_press(ctr: collections.Counter) -> dict:
     """SGJP m1 -ko/-go surname lemmas whose -ka/-ga nominative is the more frequent one in the texts."""
-    ctr = corpus_counts(paths)
     out = {}
     m = morfeusz()
-    for w, n_a in ctr.items():
+    for w, n_a in sorted(ctr.items()):
         if not w.endswith(("ka", "ga")):
             continue
         o = w[:-1] + "o"
@@ -243,6 +273,57 @@ def learn_press(paths: list[str]) -> dict:
     return out
 
 
+def learn_attested(ctr: collections.Counter) -> dict:
+    """Capitalised words Morfeusz does not know -> base form, where the texts attest
+    the paradigm: a word in -a/-u/-em/-owi whose stem stands alone (or takes -em/-owi) is an
+    oblique form of the stem (`Gladwella` -> `Gladwell`), unless, for -a, the stem also takes
+    -ę/-ą/-y; a word in -a whose stem takes only those is a nominative (`Obamy`: `Obama`)."""
+    out = {}
+    for w in sorted(ctr):
+        ending = next((e for e in ("owi", "em", "a", "u") if w.endswith(e)), None)
+        if ending is None or len(w) < len(ending) + 3 \
+                or not (N._unknown(w, "person") and N._unknown(w, "other")):
+            continue
+        stem = w[: -len(ending)]
+        consonant = sum(ctr.get(stem + e, 0) for e in ("", "em", "owi") if stem + e != w)
+        feminine = sum(ctr.get(stem + e, 0) for e in ("ę", "ą", "y")) if ending == "a" else 0
+        if consonant and not feminine:
+            out[w] = stem
+        elif feminine and not consonant:
+            out[w] = w
+    return out
+
+
+def learn_lemma_counts(paths: list[str], min_count: int = 2) -> dict:
+    """Lemma -> how often a name in the NE-annotated corpora (tab-separated orth, lemma, tag,
+    label lines) has it: which of Morfeusz's lemmas a name form more likely has (`Pruszkowa`:
+    `Pruszków` rather than `Pruszkowo`)."""
+    ctr: collections.Counter = collections.Counter()
+    for line in _lines(paths):
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) == 4 and cols[3] != "O" and cols[1][:1].isupper():
+            ctr[cols[1]] += 1
+    return {lemma: n for lemma, n in sorted(ctr.items()) if n >= min_count}
+
+
+def learn_from_corpora(paths: list[str]) -> dict:
+    """The tables learned from unlabelled (or NE-labelled) text rather than the names file."""
+    ctr = corpus_counts(paths)
+    return {"press": learn_press(ctr), "attested": learn_attested(ctr),
+            "lemmas": learn_lemma_counts(paths)}
+
+
+def build_tables(rows: list, corpus_tables: dict) -> dict:
+    """Every table `kronika.pipeline.names` reads, learned from (gold, surface, kind) rows and
+    the corpus tables (`learn_from_corpora`)."""
+    tables = {**corpus_tables, "suffix": learn_suffixes(rows), "lexicon": {},
+              "gazetteer": learn_gazetteer(rows), "adj": learn_lone_adjectives(rows),
+              "first": learn_first_word_case(rows), "words": learn_words(rows),
+              "glue": learn_glue(rows)}
+    tables["lexicon"] = learn_lexicon(rows, tables)
+    return tables
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("train", nargs="?", default=str(DATA / "names" / "kpwr-ne-lemma-train.tsv"))
@@ -251,11 +332,7 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", nargs="*", default=[str(DATA / "corpus" / "pcc-texts.jsonl"),
                                                      str(DATA / "ner" / "nkjp-ner.iob")])
     args = ap.parse_args(argv)
-    rows = list(read_rows(args.train))
-    tables = {"suffix": learn_suffixes(rows), "press": learn_press(args.corpus), "lexicon": {},
-              "gazetteer": learn_gazetteer(rows), "adj": learn_lone_adjectives(rows),
-              "first": learn_first_word_case(rows), "words": learn_words(rows)}
-    tables["lexicon"] = learn_lexicon(rows, tables)
+    tables = build_tables(list(read_rows(args.train)), learn_from_corpora(args.corpus))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
         json.dump(tables, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

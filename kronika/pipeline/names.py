@@ -3,19 +3,24 @@
 `base_form("Najwyższej Rady Państwowej Związku Białorusi i Rosji", "organization")`
 -> `"Najwyższa Rada Państwowa Związku Białorusi i Rosji"`.
 
-Method: the phrase is split into tokens; the system finds the grammatical case and number
-the phrase stands in (the one most of its head words agree on, nominative on ties), the head
-span (leading adjectives, the head noun, adjectives agreeing with it; for people every name
-word), and puts each head word into the nominative of the same number, with adjectives
-taking the head noun's gender. Words Morfeusz does not know are handled by suffix rules
-learned from a training file (`training/build_name_rules.py` -> `kronika/models/names.json.gz`).
-Capitalisation follows the surface.
+Method: the phrase is split into words and punctuation (raw text or text already tokenised
+with spaces around punctuation); the system finds the grammatical case and number the phrase
+stands in (the one most of its head words agree on; the singular nominative, then the kind's
+own name readings on ties), the head span (leading adjectives, the head noun, adjectives
+agreeing with it, a first name's surname; for people every name word), and puts each head
+word into the nominative of the same number, with adjectives taking the head noun's gender.
+Where Morfeusz offers several lemmas, the one names in an NE-annotated corpus have more often
+wins (`Pruszkowa` -> `Pruszków`). Words Morfeusz does not know are handled by suffix rules
+learned from a training file (`training/build_name_rules.py` -> `kronika/models/names.json.gz`),
+which also gives the capitalisation of lone adjectives and first words and the spacing around
+punctuation in tokenised input. Otherwise capitalisation and spacing follow the surface.
 """
 from __future__ import annotations
 
 import gzip
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,18 +32,21 @@ _MODEL = Path(__file__).resolve().parent.parent / "models" / "names.json.gz"
 
 _ADJ_POS = {"adj", "ppas", "pact"}
 _NOUN_POS = {"subst", "depr"}
-_NAME_CLASSES = {"imię", "nazwisko", "nazwa_geograficzna", "nazwa_organizacji", "nazwa_własna",
-                 "człon_nazwy_geograficznej", "nazwa_obiektu"}
-_PERSON_CLASSES = {"imię", "nazwisko"}
+_COMMON_CLASSES = {"", "nazwa_pospolita", "nazwa pospolita", "pospolita"}
+_PERSON_CLASSES = {"imię", "nazwisko", "pseudonim", "przydomek", "nazwisko_(odmężowskie)",
+                   "nazwisko_(odojcowskie)", "patronimicum", "nazwa_własna_osoby"}
 _PLACE_CLASSES = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 _WORD = re.compile(r"\w", re.UNICODE)
+_WORDS = re.compile(r"\w+")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+# cases a name may stand in; a form that could be a vocative (`Mario`, `Paulo`) is far more
+# often a foreign nominative
+_CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 # lowercase words that end the inflected head of a name (prepositions, conjunctions, articles)
-_STOP = {"w", "we", "z", "ze", "i", "oraz", "na", "nad", "pod", "przy", "do", "od", "dla", "im", "im.",
+_STOP = {"w", "we", "z", "ze", "i", "oraz", "na", "nad", "pod", "przy", "do", "od", "dla", "im",
          "o", "po", "u", "za", "of", "the", "and", "de", "del", "della", "di", "da", "la", "le", "les",
          "du", "des", "von", "van", "der", "den", "al", "el", "y", "et", "for", "a", "an", "&", "zu",
-         "bin", "ibn", "św.", "tzw.", "ul.", "al.", "pl."}
+         "bin", "ibn"}
 # lowercase name particles kept inside personal names
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "des",
               "al", "el", "bin", "ibn", "ben", "y", "zu", "af", "ter", "ten", "dos", "das", "mac"}
@@ -60,7 +68,7 @@ class _R:
 
     @property
     def proper(self) -> bool:
-        return bool(_NAME_CLASSES.intersection(self.names))
+        return any(n not in _COMMON_CLASSES for n in self.names)
 
 
 def _parse(raw: str, tag: str, names) -> _R | None:
@@ -89,7 +97,9 @@ def _readings(word: str) -> tuple[_R, ...]:
     if not out and "-" in word[1:-1]:
         # compound adjective `Psychologiczno-Pedagogicznej`: the last part inflects
         head, _sep, last = word.rpartition("-")
-        if head[-1:].lower() == "o" and _WORD.search(last):
+        part = head.rpartition("-")[2]
+        two_names = all(any(r.pos in _NOUN_POS and r.proper for r in _readings(w)) for w in (part, last))
+        if head[-1:].lower() == "o" and _WORD.search(last) and not two_names:  # not `Bielsko-Biała`
             out = [_R(r.raw, r.lemma, r.pos, r.nums, r.cases, r.genders, r.rest, r.names, head + "-")
                    for r in _readings(last) if r.pos == "adj"]
     return tuple(out)
@@ -134,7 +144,9 @@ def _match_case(orth: str, surface: str) -> str:
     if surface.isupper() and len(surface) > 1:
         return orth.upper()
     if surface[:1].isupper():
-        return orth[:1].upper() + orth[1:]
+        return orth[:1].upper() + (orth[1:].lower() if surface[1:].islower() else orth[1:])
+    if surface.islower() and orth.isupper():
+        return orth.lower()
     if surface[:1].islower() and orth[:1].isupper() and not orth[1:2].isupper():
         return orth[:1].lower() + orth[1:]
     return orth
@@ -145,54 +157,115 @@ def _match_case(orth: str, surface: str) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict:
-    if _MODEL.exists():
-        with gzip.open(_MODEL, "rt", encoding="utf-8") as f:
-            tables = json.load(f)
-        tables["gazetteer"] = {g: frozenset(ws) for g, ws in tables.get("gazetteer", {}).items()}
-        return tables
-    return {"suffix": {}, "press": {}, "lexicon": {}, "gazetteer": {}, "words": {}}
+    """The learned tables (`training/build_name_rules.py`); empty ones without the model file."""
+    if not _MODEL.exists():
+        return prepare_tables({})
+    with gzip.open(_MODEL, "rt", encoding="utf-8") as f:
+        return prepare_tables(json.load(f))
+
+
+def prepare_tables(tables: dict) -> dict:
+    """Tables as loaded from JSON, with word lists made sets and missing tables empty."""
+    tables = dict(tables)
+    tables["gazetteer"] = {g: frozenset(ws) for g, ws in tables.get("gazetteer", {}).items()}
+    tables["first"] = {g: {f: frozenset(ws) for f, ws in fs.items()}
+                       for g, fs in tables.get("first", {}).items()}
+    for name in ("suffix", "press", "lexicon", "words", "adj", "glue", "lemmas", "attested"):
+        tables.setdefault(name, {})
+    return tables
 
 
 def _group(kind: str) -> str:
     return kind if kind in ("person", "place", "organization", "person:obl") else "other"
 
 
-def _suffix_rule(word: str, kind: str, min_count: int = 2, oblique: bool = False) -> str | None:
+_POLISH_LETTERS = set("ąćęłńóśźż")
+
+
+def suffix_key(word: str) -> str:
+    """Lowercase word with foreign diacritics dropped (`María` -> `maria`), Polish letters kept:
+    the suffix rules treat foreign spellings like their plain letters."""
+    return "".join(ch if ch in _POLISH_LETTERS else unicodedata.normalize("NFD", ch)[0]
+                   for ch in word.lower())
+
+
+def _suffix_rule(word: str, kind: str, oblique: bool = False) -> str | None:
     """Apply the longest learned suffix rule for an unknown word; None when no confident rule.
     `oblique`: the other words of the phrase show it is not in the nominative."""
     group = _group(kind)
-    known = _tables().get("words", {}).get(group.split(":")[0], {}).get(word)
+    known = _tables()["words"].get(group.split(":")[0], {}).get(word)
     if known is not None:
         return known
+    attested = _tables()["attested"].get(word)
+    if attested is not None:
+        return attested
     if oblique and group + ":obl" in _tables()["suffix"]:
-        hit = _suffix_rule(word, group + ":obl", min_count)
+        hit = _suffix_rule(word, group + ":obl")
         if hit is not None:
             return hit
-    table = _tables()["suffix"].get(group if group in _tables()["suffix"] else kind, {})
-    low = word.lower()
-    if len(low) < 4:
-        return None
-    for n in range(min(6, len(low) - 1), 0, -1):
-        rule = table.get(low[-n:])
-        if rule is None:
-            continue
-        cut, add, count, total = rule
-        if total < min_count:
-            continue
-        if count / total < 0.5:
-            return None
-        if cut == 0 and not add:
-            return word
-        stem = word[: len(word) - cut] if cut else word
-        return stem + (add.upper() if word.isupper() and len(word) > 1 else add.lower())
-    return None
+    form, share = _suffix_match(word, group if group in _tables()["suffix"] else kind)
+    return form if share >= 0.5 else None
+
+
+def _suffix_match(word: str, group: str) -> tuple[str, float]:
+    """The form the longest learned suffix of `word` gives, and that rule's share."""
+    table = _tables()["suffix"].get(group, {})
+    low = suffix_key(word)
+    rule = next((table[low[-n:]] for n in range(min(6, len(low) - 1), 0, -1) if low[-n:] in table), None)
+    if len(low) < 4 or rule is None:
+        return word, 0.0
+    cut, add, share = rule
+    stem = word[: len(word) - cut] if cut else word
+    return stem + (add.upper() if word.isupper() and len(word) > 1 else add.lower()), share
 
 
 # ---------------------------------------------------------------- tokenising
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in text.split(" ") if t]
+# an inflectional ending written after an apostrophe (`Steve'a`) or after an acronym's hyphen (`ATX-a`)
+_APOS_END = re.compile(r"^(\w.*?\w)['’´](?:a|owi|em|ego|iego|go|emu|mu|u|ie|cie|m|ów|ach|ami|om|y)$")
+_ACRO_END = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ0-9]{2,})-(?:a|u|em|owi|ie|y|ów|om|ami|ach|e)$")
+
+
+def _ending_stem(tok: str) -> str | None:
+    m = _APOS_END.match(tok) or _ACRO_END.match(tok)
+    return m.group(1) if m else None
+
+
+TOKEN = re.compile(r"\w+(?:['’´]\w+)*|[^\w\s]")
+_APOSTROPHES = "'’´"
+
+
+def _attached(prev: str, sep: str, nxt: str) -> bool:
+    """`Harry ’ ego`, `O ’ Reilly`, `ATX - a`, `Psychologiczno - Pedagogicznej`: one word
+    split by the tokeniser."""
+    whole = prev + sep + nxt
+    if sep in _APOSTROPHES:
+        return _ending_stem(whole) is not None or (len(prev) == 1 and nxt[:1].isupper())
+    if sep != "-":
+        return False
+    return _ACRO_END.match(whole) is not None or (
+        prev[-1:] == "o" and _WORDS.fullmatch(prev) is not None and bool(_readings(whole)))
+
+
+def split_tokens(text: str) -> tuple[list[str], list[bool]]:
+    """Words and punctuation of a phrase, with whether each stood apart (a space before it).
+    A word split at an apostrophe or an acronym's hyphen is put back together."""
+    tokens: list[str] = []
+    spaced: list[bool] = []
+    for chunk in text.split():
+        for j, m in enumerate(TOKEN.finditer(chunk)):
+            tokens.append(m.group())
+            spaced.append(j == 0)
+    i = len(tokens) - 1
+    while i >= 2:  # right to left: `Produkcyjno-Handlowo-Usługowego` joins from its inflected end
+        if _attached(tokens[i - 2], tokens[i - 1], tokens[i]):
+            tokens[i - 2: i + 1] = [tokens[i - 2] + tokens[i - 1] + tokens[i]]
+            spaced[i - 1: i + 1] = []
+            i -= 2
+        else:
+            i -= 1
+    return tokens, spaced
 
 
 def _is_word(tok: str) -> bool:
@@ -204,30 +277,53 @@ _JOIN_LEFT = {".", ",", ":", ";", "!", "?", ")", "»", "”"}
 _JOIN_RIGHT = {"(", "«", "“", "„"}
 
 
-def _detok(tokens: list[str], surface_tokens: list[str]) -> str:
-    """Join tokens, undoing the tokeniser's spaces around punctuation."""
-    out = ""
-    for i, tok in enumerate(tokens):
-        if i == 0:
-            out = tok
-            continue
-        prev = surface_tokens[i - 1]
-        cur = surface_tokens[i]
-        glue = " "
-        if cur in _JOIN_BOTH or prev in _JOIN_BOTH:
-            glue = ""
-        elif cur in _JOIN_LEFT:
-            glue = ""
-        elif prev in _JOIN_RIGHT:
-            glue = ""
-        elif prev == "." and i >= 2 and surface_tokens[i - 2].isdigit() and cur.isdigit():
-            glue = ""  # 2 . 0 -> 2.0
-        elif prev == "." and i >= 2 and len(surface_tokens[i - 2]) == 1 and len(cur) == 1 \
-                and cur.isalpha() and cur.islower():
-            glue = ""  # o . o . -> o.o.
-        elif prev in (":",) and i >= 2 and surface_tokens[i - 2].isdigit() is False and cur[:1].isdigit():
-            glue = ""
-        out += glue + tok
+def _token_class(tok: str) -> str:
+    """Shape of a token for the spacing table: punctuation as itself, `x` letters with
+    punctuation, `d` digits, `U`/`u` one letter, `A` acronym, `W`/`w` capitalised/lowercase word."""
+    if not _WORD.search(tok):
+        return tok
+    if not _WORDS.fullmatch(tok):
+        return "x"
+    if tok.isdigit():
+        return "d"
+    if len(tok) == 1:
+        return "U" if tok.isupper() else "u"
+    if tok.isupper():
+        return "A"
+    return "W" if tok[:1].isupper() else "w"
+
+
+def glue_keys(tokens: list[str], i: int) -> list[str]:
+    """Keys of the boundary before `tokens[i]`, widest context first (learned spacing table)."""
+    c = ["^", "^"] + [_token_class(t) for t in tokens[max(0, i - 2): i + 2]] + ["$"]
+    c = c[min(i, 2):]  # two classes before the boundary, two after
+    return [" ".join(c[:4]), " ".join(c[:3]), " ".join(c[1:3])]
+
+
+def spaced_pair(prev: str, cur: str) -> bool:
+    """Neither token is punctuation alone: one space between them, as in the surface."""
+    return bool(_WORD.search(prev) and _WORD.search(cur))
+
+
+def _default_glue(prev: str, cur: str) -> str:
+    if cur in _JOIN_BOTH or prev in _JOIN_BOTH or cur in _JOIN_LEFT or prev in _JOIN_RIGHT:
+        return ""
+    return " "
+
+
+def _detok(tokens: list[str], surface: list[str], spaced: list[bool]) -> str:
+    """Join tokens as the surface had them; in tokenised text (every punctuation mark standing
+    apart) the spaces around punctuation are set as the training base forms have them (learned
+    per token-shape context), else by the mark's usual side."""
+    table = _tables()["glue"]
+    tokenised = all(spaced[1:])
+    out = tokens[0] if tokens else ""
+    for i in range(1, len(tokens)):
+        glue = " " if spaced[i] else ""
+        if tokenised and not spaced_pair(surface[i - 1], surface[i]):
+            glue = next((table[k] for k in glue_keys(surface, i) if k in table),
+                        _default_glue(surface[i - 1], surface[i]))
+        out += glue + tokens[i]
     return out
 
 
@@ -238,9 +334,18 @@ def _agree(r: _R, num: str, case: str) -> bool:
     return num in r.nums and case in r.cases
 
 
+def _ethnonym(r: _R) -> bool:
+    """`Polak`, `Słowianin`: a common noun for people with a capitalised lemma."""
+    return r.pos == "subst" and "m1" in r.genders and r.lemma[:1].isupper() and not r.proper
+
+
 def _quality(r: _R, kind: str) -> int:
+    """How well a reading fits a name of the kind: 2 the kind's own name class (people's
+    names, places, ethnonyms for organisations), 1 another name, -1 a person's name elsewhere."""
     q = 0
     if kind == "person" and _PERSON_CLASSES.intersection(r.names):
+        q = 2
+    elif kind == "organization" and _ethnonym(r):
         q = 2
     elif kind in ("place", "geo") and _PLACE_CLASSES.intersection(r.names):
         q = 2
@@ -257,8 +362,10 @@ def _quality(r: _R, kind: str) -> int:
 def _pick(cands: list[_R], kind: str) -> _R:
     """Prefer readings that are names fitting the kind."""
 
+    freq = _tables()["lemmas"]
+
     def score(r: _R) -> tuple:
-        return (_quality(r, kind), r.proper, -len(r.cases) > -6)
+        return (_quality(r, kind), r.proper, -len(r.cases) > -6, freq.get(r.lemma, 0))
 
     return max(cands, key=score)
 
@@ -279,6 +386,20 @@ def _inflect(tok: str, r: _R, num: str, gender: frozenset | None) -> str:
     return _match_case(form, tok)
 
 
+def _noun_follows(words: list, num: str, case: str) -> bool:
+    """Whether the words agreeing in (number, case) after an adjective hold the head noun: an
+    agreeing noun reading, or an unknown word (`drogą krajową nr 7`: `drogą` is the noun)."""
+    for _idx, _tok, rs in words:
+        if not rs:
+            return rs is not None
+        agree = [r for r in rs if _agree(r, num, case)]
+        if any(r.pos in _NOUN_POS for r in agree):
+            return True
+        if not agree:
+            return False
+    return False
+
+
 def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str, kind: str):
     """Walk the head span for one (number, case); returns (score, plan)."""
     plan = []  # (index, reading or None)
@@ -295,7 +416,9 @@ def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str
             continue
         agree = [r for r in rs if _agree(r, num, case)]
         adjs = [r for r in agree if r.pos in _ADJ_POS]
-        nouns = [r for r in agree if r.pos in _NOUN_POS]
+        # a noun after adjectives shares their gender (`drogą krajową nr`: not `nr`)
+        nouns = [r for r in agree if r.pos in _NOUN_POS
+                 and (seen_noun or gender is None or gender & r.genders)]
         if not rs:  # unknown word
             if seen_noun:
                 break
@@ -303,10 +426,10 @@ def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str
             i += 1
             continue
         if not seen_noun:
-            nxt = words[i + 1][2] if i + 1 < len(words) else None
-            nxt_ok = nxt is not None and (not nxt or any(_agree(r, num, case) for r in nxt))
-            if adjs and (nxt_ok or not nouns):
-                plan.append((idx, _pick(adjs, kind)))
+            if adjs and (not nouns or _noun_follows(words[i + 1:], num, case)):
+                r = _pick(adjs, kind)
+                plan.append((idx, r))
+                gender = r.genders if gender is None else gender & r.genders
                 score += 1
             elif nouns:
                 r = _pick(nouns, kind)
@@ -318,8 +441,13 @@ def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str
                 break
         else:
             adjs = [r for r in adjs if not gender or gender.intersection(r.genders)]
+            # a first name's surname agrees with it: `Rolanda Garrosa` -> `Roland Garros`
+            surnames = [r for r in nouns if "nazwisko" in r.names and gender.intersection(r.genders)]
             if adjs:
                 plan.append((idx, _pick(adjs, kind)))
+                score += 1
+            elif surnames and "imię" in plan[-1][1].names:
+                plan.append((idx, _pick(surnames, "person")))
                 score += 1
             else:
                 break
@@ -352,12 +480,14 @@ def _candidates(words) -> list[tuple[str, str]]:
     return order
 
 
-def _adj_options(tok: str) -> dict[str, str]:
-    """Base forms a lone adjective may take: `low` the lowercase masculine lemma (`polski`),
-    `nom` the nominative of the same gender and number with the surface's capitals
-    (`Listopadowej` -> `Listopadowa`)."""
+def adj_options(tok: str, kind: str) -> dict[str, str]:
+    """Base forms a one-word name that is an adjective may take: `low` the lowercase masculine
+    lemma (`polski`), `nom` the nominative of the same gender and number with the surface's
+    capitals (`Listopadowej` -> `Listopadowa`). None for a word that is also a proper noun of
+    the kind (for `other` names, a person's name: `Dąbrowskiego` is a street)."""
     adj = [r for r in _readings(tok) if r.pos == "adj"]
-    if not adj:
+    nouns = [r for r in _readings(tok) if r.pos in _NOUN_POS]
+    if not adj or any(_PERSON_CLASSES.intersection(r.names) if kind == "other" else r.proper for r in nouns):
         return {}
     out = {"low": (adj[0].prefix + adj[0].lemma).lower()}
     for r in adj:
@@ -371,26 +501,29 @@ def _adj_options(tok: str) -> dict[str, str]:
 
 def _lone_adj(tok: str, kind: str) -> str | None:
     """Learned choice for a phrase that is one adjective (suffix -> option)."""
-    opts = _adj_options(tok)
+    opts = adj_options(tok, kind)
     if not opts:
         return None
-    if kind != "other" and any(r.proper for r in _readings(tok) if r.pos in _NOUN_POS):
-        return None
-    table = _tables().get("adj", {}).get(_group(kind), {})
-    low = ("^" if tok[:1].isupper() else "_") + tok.lower()
-    for n in range(len(low), 0, -1):
-        choice = table.get(low[-n:] if n < len(low) else low)
-        if choice is None:
-            continue
-        if choice == "keep":
-            return tok
-        return opts.get(choice)
-    return None
+    table = _tables()["adj"].get(_group(kind), {})
+    key = adj_key(tok)
+    choice = next((table[key[-n:]] for n in range(len(key), 0, -1) if key[-n:] in table), None)
+    return tok if choice == "keep" else opts.get(choice)
+
+
+def adj_key(tok: str) -> str:
+    """Key of the lone-adjective table: the lowercase word, then `^` if it was capitalised."""
+    return tok.lower() + ("^" if tok[:1].isupper() else "_")
 
 
 def _person_readings(word: str) -> list[_R]:
-    return [r for r in _readings(word) if r.proper and "sg" in r.nums
-            and (r.pos == "subst" or r.pos in _ADJ_POS)]
+    """Singular name readings of a word, only those of people's names where it has some; for
+    a word with no name reading, its readings as a common noun for a man."""
+    rs = [r for r in _readings(word)
+          if r.proper and "sg" in r.nums and (r.pos == "subst" or r.pos in _ADJ_POS)]
+    people = [r for r in rs if _PERSON_CLASSES.intersection(r.names)]
+    titles = [r for r in _readings(word) if r.pos == "subst" and "sg" in r.nums and "m1" in r.genders
+              and "nazwa_pospolita" in r.names]  # `Stwórca`, `Prymasa`
+    return people or rs or titles
 
 
 def _unknown(word: str, group: str) -> bool:
@@ -404,14 +537,11 @@ def _unknown(word: str, group: str) -> bool:
 def _person_slots(tokens: list[str]) -> list[int]:
     slots = []
     for i, tok in enumerate(tokens):
-        if not _is_word(tok) or tok.lower() in _PARTICLES or _ROMAN.match(tok) or tok.endswith(".") \
+        if not _is_word(tok) or tok.lower() in _PARTICLES or _ROMAN.match(tok) \
                 or (i + 1 < len(tokens) and tokens[i + 1] == ".") or not tok[:1].isupper():
             continue
         slots.append(i)
     return slots
-
-
-_ALL_UNKNOWN_NOM = True
 
 
 def _owa(word: str, female: bool) -> str | None:
@@ -423,8 +553,77 @@ def _owa(word: str, female: bool) -> str | None:
     return word[:-1]
 
 
-# Unknown first names in -ij/-iej (Dmitrij, Siergiej) are nominative: no Polish oblique case ends so.
-_NOMINATIVE_ENDINGS = ("ij", "iej", "yj")
+def _nominative_ending(word: str) -> bool:
+    """Unknown names in -ij/-iej/-yj (Dmitrij, Siergiej) are nominative: no Polish oblique case
+    ends so, but for the adjectives' -kiej/-giej (`Fatimskiej`); so are families in -scy/-ccy/-dzcy
+    (`Arłamowscy`)."""
+    return word.endswith(("ij", "iej", "yj", "scy", "ccy", "dzcy")) \
+        and not word.endswith(("kiej", "giej"))
+
+
+_SURE = 0.8  # share of a suffix rule sure enough to tell a word's case
+
+
+def _person_key(gaz: int, qual: int, g: str, c: str) -> tuple:
+    """Ranking of (case, gender) hypotheses for a personal name that the words' agreement
+    leaves tied: words that are known name base forms (learned), name-class fit, masculine,
+    nominative, feminine."""
+    return (gaz, qual, g == "m1", c == "nom", g == "f")
+
+
+def _person_case(tokens: list[str], slots: list[int], known: dict, keep_votes: int,
+                 change_votes: int) -> tuple[str, str] | None:
+    """The (case, gender) most name words agree on; unknown words vote by their suffix rules
+    (a rule leaving the word as it is speaks for the nominative, one changing it against)."""
+    last = slots[-1]
+    gazetteer = _tables()["gazetteer"].get("person", frozenset())
+
+    def fit(i: int, r: _R) -> int:
+        q = 2 if "imię" in r.names and (i != last or len(slots) == 1) else 0
+        return max(q, 1) if "nazwisko" in r.names and (i == last or len(slots) == 1) else q
+
+    best = None
+    cands = {(c, g) for rs in known.values() for r in rs for c in r.cases for g in r.genders if c in _CASES}
+    for c, g in sorted(cands):
+        s = qual = gaz = 0
+        for i, rs in known.items():
+            agree = [r for r in rs if c in r.cases and g in r.genders]
+            if agree:
+                s += any(len(r.cases) < len(_CASES) for r in agree)  # indeclinable: no evidence
+                qual += max(fit(i, r) for r in agree)
+                form = tokens[i] if c == "nom" else _inflect(tokens[i], _pick(agree, "person"), "sg",
+                                                             frozenset([g]))
+                gaz += form in gazetteer
+        key = (s, keep_votes if c == "nom" else change_votes) + _person_key(gaz, qual, g, c)
+        if best is None or key > best[0]:
+            best = (key, c, g)
+    return None if best is None else best[1:]
+
+
+def _case_votes(tokens: list[str], unknown: list[int]) -> tuple[int, int]:
+    """Unknown words whose suffix rule is sure: how many it leaves as they are, how many it changes."""
+    keep = change = 0
+    for i in unknown:
+        form, share = _suffix_match(tokens[i], "person")
+        if share >= _SURE:
+            keep += form == tokens[i]
+            change += form != tokens[i]
+    return keep, change
+
+
+def _unknown_base(word: str, best: tuple[str, str] | None, kind: str) -> str:
+    """Base form of a name word with no singular name reading, the phrase's known words standing
+    in the (case, gender) `best` (None: there are none)."""
+    if _nominative_ending(word) or any(r.proper and r.nums == {"pl"} and "nom" in r.cases
+                                       for r in _readings(word)):
+        return word  # a nominative (`Dmitrij`), a family's name in the plural (`Sokołowscy`)
+    if best is not None:
+        common = [r for r in _readings(word) if "sg" in r.nums and best[0] in r.cases
+                  and best[1] in r.genders and (r.pos == "subst" or r.pos in _ADJ_POS)]
+        if common:
+            return _inflect(word, max(common, key=lambda r: r.pos in _ADJ_POS), "sg", frozenset([best[1]]))
+    female = best is not None and best[1] == "f"
+    return _owa(word, female) or _suffix_rule(word, kind, oblique=best is not None) or word
 
 
 def _person(tokens: list[str], kind: str) -> list[str]:
@@ -432,109 +631,52 @@ def _person(tokens: list[str], kind: str) -> list[str]:
     slots = _person_slots(tokens)
     if not slots:
         return tokens
-    rmap = {}
-    unknown = set()
-    for i in slots:
-        if _unknown(tokens[i], "person"):
-            unknown.add(i)
-        else:
-            rmap[i] = _person_readings(tokens[i])
+    known = {i: _person_readings(tokens[i]) for i in slots if not _unknown(tokens[i], "person")}
+    unknown = [i for i in slots if i not in known]
+    best = _person_case(tokens, slots, known, *_case_votes(tokens, unknown))
     out = list(tokens)
-    cands = set()
-    for rs in rmap.values():
-        for r in rs:
-            for c in r.cases:
-                for g in r.genders:
-                    if c in _CASES:
-                        cands.add((c, g))
-    last = slots[-1]
-
-    def quality(i: int, r: _R) -> int:
-        q = 0
-        if "imię" in r.names and (i != last or len(slots) == 1):
-            q = 2
-        if "nazwisko" in r.names and (i == last or len(slots) == 1):
-            q = max(q, 1)
-        return q
-
-    best = None
-    for c, g in sorted(cands):
-        s = 0
-        qual = 0
-        for i in rmap:
-            agree = [quality(i, r) for r in rmap[i] if c in r.cases and g in r.genders]
-            if agree:
-                s += 1
-                qual += max(agree)
-        gaz = 0
-        known = _tables()["gazetteer"].get("person", frozenset())
-        for i in rmap:
-            agree = [r for r in rmap[i] if c in r.cases and g in r.genders]
-            if agree:
-                r = _pick(agree, "person")
-                form = tokens[i] if c == "nom" else _inflect(tokens[i], r, "sg", frozenset([g]))
-                gaz += form in known
-        key = _person_key(s, gaz, qual, g, c)
-        if best is None or key > best[0]:
-            best = (key, c, g)
-    if best is None or best[1] != "nom":
-        female = best is not None and best[2] == "f"
-        nominative = False
-        if best is None and len(slots) > 1 and _ALL_UNKNOWN_NOM:
-            # every word unknown: a first word its rules leave as it is marks a nominative phrase
-            first = slots[0]
-            nominative = tokens[first].endswith(_NOMINATIVE_ENDINGS) or (
-                (_suffix_rule(tokens[first], kind) or tokens[first]) == tokens[first])
-            female = nominative and tokens[first].lower().endswith("a")
-        for i in unknown:
-            if nominative:
-                continue
-            common = []
-            if best is not None:
-                common = [r for r in _readings(tokens[i]) if "sg" in r.nums and best[1] in r.cases
-                          and best[2] in r.genders and (r.pos == "subst" or r.pos in _ADJ_POS)]
-            if common:
-                r = max(common, key=lambda r: r.pos in _ADJ_POS)
-                out[i] = _inflect(tokens[i], r, "sg", frozenset([best[2]]))
-            else:
-                out[i] = _owa(tokens[i], female) or \
-                    _suffix_rule(tokens[i], kind, oblique=best is not None) or tokens[i]
-    if best is None:
+    if best is not None and best[0] == "nom":
         return out
-    _key, c, g = best
-    if c == "nom":
-        return out
-    for i, rs in rmap.items():
-        agree = [r for r in rs if c in r.cases and g in r.genders]
+    if best is None and len(slots) > 1:
+        # every word unknown: a first word its rules leave as it is marks a nominative phrase
+        first = tokens[slots[0]]
+        if _nominative_ending(first) or (_suffix_rule(first, kind) or first) == first:
+            return out
+    for i in unknown:
+        out[i] = _unknown_base(tokens[i], best, kind)
+    for i, rs in known.items():
+        agree = [r for r in rs if best is not None and best[0] in r.cases and best[1] in r.genders]
         if agree:
-            r = _pick(agree, "person")
-            out[i] = _inflect(tokens[i], r, "sg", frozenset([g]))
+            out[i] = _inflect(tokens[i], _pick(agree, "person"), "sg", frozenset([best[1]]))
     return out
 
 
-def _phrase(tokens: list[str], kind: str) -> list[str]:
-    # words that may form the head: skip leading numbers/punctuation, split at stop words
-    words = []
+def _head_words(tokens: list[str]) -> list[tuple[int, str, tuple[_R, ...] | None]]:
+    """Words that may form the head, with their readings (None for a compound's hyphen): after
+    leading numbers and punctuation, up to a stop word, punctuation or an abbreviation."""
+    words: list = []
     start = 0
     while start < len(tokens) and (not _is_word(tokens[start]) or _ROMAN.match(tokens[start])):
         start += 1
     for i in range(start, len(tokens)):
         tok = tokens[i]
-        if tok in ("-", "–") and words and i + 1 < len(tokens) and _is_word(tokens[i + 1]):
-            words.append((i, tok, None))
-            continue
+        if tok in ("-", "–") and words and i + 1 < len(tokens):
+            if _is_word(tokens[i + 1]) and _readings(tokens[i + 1]):
+                words.append((i, tok, None))
+                continue
+            words.pop()  # `FAB-500`, `Manco-Capac`: a compound whose last part does not inflect
+            break
         if not _is_word(tok) or tok.lower() in _STOP or (i + 1 < len(tokens) and tokens[i + 1] == "."):
             break
         words.append((i, tok, _readings(tok)))
     while words and words[-1][2] is None:
         words.pop()
-    if not words:
-        return tokens
-    out = list(tokens)
-    if len(words) == 1 and not words[0][2]:
-        i, tok, _ = words[0]
-        out[i] = _suffix_rule(tok, kind) or tok
-        return out
+    return words
+
+
+def _best_plan(words: list, tokens: list[str], kind: str) -> tuple | None:
+    """(number, case, plan, gender) of the head reading that scores best: words agreeing, a
+    head noun, known base forms, the singular nominative, the kind's name readings."""
     # `X i Y` where Y ends the phrase: Y must stand in the same case and number as X
     j = words[-1][0]
     coord = None
@@ -545,18 +687,32 @@ def _phrase(tokens: list[str], kind: str) -> list[str]:
         score, qual, plan, gender = _head_plan(words, n, c, kind)
         if coord and any(i == j for i, r in plan) and any(_agree(r, n, c) for r in coord):
             score += 1
-        gaz = _gaz_score([(i, r) for i, r in plan if isinstance(r, _R)], tokens, n, gender, kind) \
-            if c != "nom" else _gaz_score([(i, None) for i, r in plan if isinstance(r, _R)], tokens, n,
-                                          gender, kind)
-        key = (score, gaz, qual, n == "sg", c == "nom")
+        readings = [(i, r if c != "nom" else None) for i, r in plan if isinstance(r, _R)]
+        gaz = _gaz_score(readings, tokens, n, gender, kind)
+        has_noun = any(isinstance(r, _R) and r.pos in _NOUN_POS for _i, r in plan)
+        key = (score, has_noun, gaz, (n, c) == ("sg", "nom"), qual, n == "sg", c == "nom")
         if best is None or key > best[0]:
             best = (key, n, c, plan, gender)
+    return None if best is None else best[1:]
+
+
+def _phrase(tokens: list[str], kind: str) -> list[str]:
+    """A name that is not a person's: its head words inflect in the case and number they agree on."""
+    words = _head_words(tokens)
+    if not words:
+        return tokens
+    out = list(tokens)
+    if len(words) == 1 and not words[0][2]:
+        i, tok, _ = words[0]
+        out[i] = _suffix_rule(tok, kind) or tok
+        return out
+    best = _best_plan(words, tokens, kind)
     if best is None:
         for i, tok, rs in words:
             if rs == ():
                 out[i] = _suffix_rule(tok, kind) or tok
         return out
-    _key, n, c, plan, gender = best
+    n, c, plan, gender = best
     if c == "nom":
         return out
     # coordinated head nouns: `Prawa i Sprawiedliwości` -> `Prawo i Sprawiedliwość`
@@ -577,14 +733,14 @@ def _phrase(tokens: list[str], kind: str) -> list[str]:
     return out
 
 
-# an inflectional ending written after an apostrophe (`Steve'a`) or after an acronym's hyphen (`ATX-a`)
-_APOS_END = re.compile(r"^(\w.*?\w)['’](?:a|owi|em|ego|go|emu|mu|u|ie|m|ów|ach|ami|om)$")
-_ACRO_END = re.compile(r"^([A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ0-9]{2,})-(?:a|u|em|owi|ie|y|ów|om|ami|ach|ach|e)$")
-
-
-def _ending_stem(tok: str) -> str | None:
-    m = _APOS_END.match(tok) or _ACRO_END.match(tok)
-    return m.group(1) if m else None
+def _first_word_case(word: str, kind: str) -> str:
+    """Learned capitalisation of a multi-word name's first word (`plac`, `Ustawa`)."""
+    first = _tables()["first"].get(_group(kind), {})
+    if word[:1].isupper() and not word.isupper() and word.lower() in first.get("l", ()):
+        return word[:1].lower() + word[1:]
+    if word[:1].islower() and word.lower() in first.get("u", ()):
+        return word[:1].upper() + word[1:]
+    return word
 
 
 @lru_cache(maxsize=50_000)
@@ -593,10 +749,10 @@ def base_form(text: str, kind: str = "other") -> str:
     text = " ".join(text.split())
     if not text:
         return text
-    tokens = _tokens(text)
     lex = _tables()["lexicon"].get(_group(kind), {}).get(text)
     if lex is not None:
         return lex
+    tokens, spaced = split_tokens(text)
     if kind != "person" and len(tokens) == 1:
         lone = _lone_adj(tokens[0], kind)
         if lone is not None:
@@ -606,20 +762,10 @@ def base_form(text: str, kind: str = "other") -> str:
     else:
         out = _phrase(tokens, kind)
         if len(out) > 1:
-            casing = _tables().get("first", {}).get(_group(kind), {}).get(out[0].lower())
-            if casing == "l" and out[0][:1].isupper() and not out[0].isupper():
-                out[0] = out[0][:1].lower() + out[0][1:]
-            elif casing == "u" and out[0][:1].islower():
-                out[0] = out[0][:1].upper() + out[0][1:]
+            out[0] = _first_word_case(out[0], kind)
     for i, tok in enumerate(tokens):
         stem = _ending_stem(tok)
-        if stem is not None and i < len(out):
+        if stem is not None:
             out[i] = stem
-    return _detok(out, tokens)
+    return _detok(out, tokens, spaced)
 
-
-
-def _person_key(s, gaz, qual, g, c):
-    """Ranking of (case, gender) hypotheses for a personal name: words agreeing, words that are
-    known name base forms (learned), name-class fit, masculine, nominative, feminine."""
-    return (s, gaz, qual, g == "m1", c == "nom", g == "f")

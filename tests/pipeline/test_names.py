@@ -6,7 +6,7 @@ import time
 import pytest
 
 from kronika.evaluation.names import evaluate, kind_of
-from kronika.pipeline.names import base_form
+from kronika.pipeline.names import base_form, split_tokens
 
 
 @pytest.mark.parametrize(
@@ -56,6 +56,39 @@ def test_base_form(surface: str, kind: str, expected: str) -> None:
 )
 def test_base_form_harder_cases(surface: str, kind: str, expected: str) -> None:
     assert base_form(surface, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "kind", "expected"),
+    [
+        ("Telekomunikacji Polskiej S . A .", "organization", "Telekomunikacja Polska S.A."),  # tokenised
+        ("Telekomunikacji Polskiej S.A.", "organization", "Telekomunikacja Polska S.A."),  # raw text
+        ("Harry ’ ego Pottera", "person", "Harry Potter"),  # ending split off by the tokeniser
+        ("O ’ Reilly", "person", "O’Reilly"),
+        ("Poradni Psychologiczno - Pedagogicznej", "organization", "Poradnia Psychologiczno-Pedagogiczna"),
+        ("FAB-500", "other", "FAB-500"),  # a compound whose last part does not inflect stays
+        ("http://www.wroclaw.pl", "other", "http://www.wroclaw.pl"),
+        ("Bielsko-Biała", "place", "Bielsko-Biała"),  # two names, not a compound adjective
+        ("Paulo", "person", "Paulo"),  # not the vocative of Paula
+        ("María", "person", "María"),  # suffix rules read foreign letters as plain ones
+        ("Andrew Keenem", "person", "Andrew Keen"),  # an unknown word's sure ending tells the case
+        ("Krzysztof Gulda", "person", "Krzysztof Gulda"),  # indeclinable readings tell nothing
+        ("Stwórcy", "person", "Stwórca"),  # a common noun for a man
+        ("Rolanda Garrosa", "other", "Roland Garros"),  # a first name's surname agrees with it
+        ("Polakom", "organization", "Polacy"),  # an ethnonym, not the village Polaki
+        ("Lech Poznań", "organization", "Lech Poznań"),  # singular nominative first
+        ("Pruszkowa", "place", "Pruszków"),  # the lemma names have more often
+    ],
+)
+def test_base_form_learned_and_general_rules(surface: str, kind: str, expected: str) -> None:
+    assert base_form(surface, kind) == expected
+
+
+def test_split_tokens() -> None:
+    assert split_tokens("Kościele św. Józefa") == (["Kościele", "św", ".", "Józefa"],
+                                                   [True, True, False, True])
+    assert split_tokens("Harry ’ ego Pottera") == (["Harry’ego", "Pottera"], [True, True])
+    assert split_tokens("Produkcyjno-Handlowo-Usługowego") == (["Produkcyjno-Handlowo-Usługowego"], [True])
 
 
 def test_empty_and_default_kind() -> None:
