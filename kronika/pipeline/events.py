@@ -64,57 +64,140 @@ CORE_TYPES = {
 # Meeting-like types that turn into `intent_to_meet` when planned.
 MEETING_TYPES = frozenset({"consult", "phone_call", "visit", "meeting", "negotiation"})
 
-# Trigger lemmas: lemma -> type. Verbs and nouns share one table; conditions are checked in `_accept`.
+# Trigger lemmas: lemma -> type. Verbs and nouns share one table; conditions are checked in `accept`. A gerund
+# (`pobicie`, `zatrzymanie`) has its verb's lemma; a noun Morfeusz also knows as a noun is listed as well.
 TRIGGERS = {
-    **dict.fromkeys("rozmawiać porozmawiać rozmowa konsultacja konsultować naradzać".split(), "consult"),
+    **dict.fromkeys("rozmawiać porozmawiać rozmowa konsultacja konsultować naradzać"
+                    " dyskutować przedyskutować debatować omówić omawiać dyskusja debata".split(), "consult"),
     **dict.fromkeys("zadzwonić dzwonić zatelefonować telefonować".split(), "phone_call"),
-    **dict.fromkeys("spotkać spotykać spotkanie zebranie narada obradować obrady posiedzenie sesja konwent zjazd".split(), "meeting"),
-    **dict.fromkeys("wizyta odwiedzić odwiedzać przyjechać przybyć przylecieć".split(), "visit"),
+    **dict.fromkeys("spotkać spotykać spotkanie zebranie narada obradować obrady posiedzenie sesja konwent zjazd"
+                    " kongres konferencja zgromadzenie audiencja".split(), "meeting"),
+    **dict.fromkeys("wizyta odwiedzić odwiedzać przyjechać przybyć przylecieć"
+                    " odwiedziny wizytacja wizytować zwizytować przyjazd przylot przyjeżdżać przybywać".split(), "visit"),
     **dict.fromkeys("gościć".split(), "host"),
     **dict.fromkeys("zaprosić zapraszać zaproszenie".split(), "invitation"),
-    **dict.fromkeys("negocjować negocjacja pertraktacja rokowanie".split(), "negotiation"),
-    **dict.fromkeys("uzgodnić porozumieć porozumienie umowa ugoda dogadać pakt koalicja".split(), "agreement"),
-    **dict.fromkeys("zaapelować apelować apel poprosić prosić prośba zwrócić zwracać".split(), "appeal"),
-    **dict.fromkeys("żądać zażądać domagać żądanie nakazać wnosić wnieść".split(), "demand"),
-    **dict.fromkeys("podziękować dziękować podziękowanie pochwalić chwalić pogratulować gratulować gratulacja".split(), "praise"),
-    **dict.fromkeys("skrytykować krytykować krytyka potępić potępiać potępienie zastrzeżenie".split(), "criticism"),
-    **dict.fromkeys("zarzucić zarzucać oskarżyć oskarżać obwinić obwiniać oskarżenie zarzut skarga zawiadomienie pozew".split(), "accusation"),
-    **dict.fromkeys("zagrozić grozić pogrozić groźba ultimatum".split(), "threat"),
-    **dict.fromkeys("protestować zaprotestować protest strajk strajkować pikieta pikietować demonstracja manifestacja głodówka zamieszki".split(), "protest"),
-    **dict.fromkeys("zatrzymać zatrzymanie aresztować aresztowanie areszt ująć złapać".split(), "arrest"),
-    **dict.fromkeys("zaatakować atakować napaść napadać napad pobić pobicie zabić zamordować zastrzelić zabójstwo morderstwo zamach postrzelić przemoc gwałt bomba".split(), "attack"),
-    **dict.fromkeys("zbombardować bombardować ostrzelać ostrzeliwać ostrzał nalot inwazja".split(), "military_attack"),
-    **dict.fromkeys("wybory wybór wybrać referendum zwyciężyć mandat".split(), "election"),
-    **dict.fromkeys("powołać mianować nominować nominacja powołanie".split(), "appointment"),
-    **dict.fromkeys("zrezygnować rezygnacja ustąpić dymisja zdymisjonować odwołać zrzec odejść".split(), "resignation"),
+    **dict.fromkeys("negocjować negocjacja pertraktacja rokowanie pertraktować mediacja mediować stół".split(), "negotiation"),
+    **dict.fromkeys("uzgodnić porozumieć porozumienie umowa ugoda dogadać pakt koalicja"
+                    " aneks traktat kontrakt memorandum sojusz kompromis układ deklaracja list ratyfikować ratyfikacja".split(), "agreement"),
+    **dict.fromkeys("zaapelować apelować apel poprosić prosić prośba zwrócić zwracać"
+                    " wezwać wzywać wezwanie petycja odezwa".split(), "appeal"),
+    **dict.fromkeys("żądać zażądać domagać żądanie nakazać wnosić wnieść"
+                    " wniosek wnioskować wystąpić występować postulat postulować upomnieć upominać nalegać roszczenie".split(), "demand"),
+    **dict.fromkeys("podziękować dziękować podziękowanie pochwalić chwalić pogratulować gratulować gratulacja"
+                    " poprzeć poparcie docenić wyróżnić wyróżnienie nagrodzić odznaczyć uhonorować pochwała uznanie"
+                    " przeprosić przeprosiny".split(), "praise"),
+    **dict.fromkeys("skrytykować krytykować krytyka potępić potępiać potępienie zastrzeżenie"
+                    " zganić ganić napiętnować piętnować uskarżać poskarżyć sprzeciwić sprzeciwiać sprzeciw"
+                    " dezaprobata oburzenie nagana zakwestionować".split(), "criticism"),
+    **dict.fromkeys("zarzucić zarzucać oskarżyć oskarżać obwinić obwiniać oskarżenie zarzut skarga zawiadomienie pozew"
+                    " pozwać pozywać pozwanie zaskarżyć zaskarżać doniesienie donieść zawiadomić proces".split(), "accusation"),
+    **dict.fromkeys("zagrozić grozić pogrozić groźba ultimatum"
+                    " straszyć postraszyć zastraszyć zastraszać szantażować szantaż".split(), "threat"),
+    **dict.fromkeys("protestować zaprotestować protest strajk strajkować pikieta pikietować demonstracja manifestacja głodówka zamieszki"
+                    " zamieszka manifestować zamanifestować demonstrować starcie rozruchy rozruch blokada blokować zablokować"
+                    " okupować bojkot bojkotować zbojkotować wiec marsz pochód".split(), "protest"),
+    **dict.fromkeys("zatrzymać zatrzymanie aresztować aresztowanie areszt ująć złapać"
+                    " zatrzymywać schwytać pojmać internować deportować deportacja ekstradować".split(), "arrest"),
+    **dict.fromkeys("zaatakować atakować napaść napadać napad pobić pobicie zabić zamordować zastrzelić zabójstwo morderstwo zamach postrzelić przemoc gwałt bomba"
+                    " atak zabijać mordować ugodzić pchnąć dźgnąć zadźgać zranić ranić zranienie rozbój podpalić podpalenie"
+                    " strzelanina strzelać strzelić bójka bijatyka porwać porwanie uprowadzić uprowadzenie zakładnik"
+                    " zgwałcić otruć udusić skatować zakatować zatłuc zdetonować wysadzić".split(), "attack"),
+    **dict.fromkeys("zbombardować bombardować ostrzelać ostrzeliwać ostrzał nalot inwazja"
+                    " ofensywa agresja interwencja zestrzelić wkroczyć walka".split(), "military_attack"),
+    **dict.fromkeys("wybory wybór wybrać referendum zwyciężyć mandat prawybory".split(), "election"),
+    **dict.fromkeys("powołać mianować nominować nominacja powołanie"
+                    " desygnować zaprzysiąc zaprzysięgnąć zaprzysięgać zaprzysiężenie ślubowanie ślubować przysięga"
+                    " stanąć wyznaczyć powierzyć awansować awans wejść".split(), "appointment"),
+    **dict.fromkeys("zrezygnować rezygnacja ustąpić dymisja zdymisjonować odwołać zrzec odejść"
+                    " dymisjonować zwolnić zdjąć abdykować abdykacja pożegnać stracić usunąć".split(), "resignation"),
     **dict.fromkeys("zostać objąć obejmować przejąć".split(), "appointment"),
-    **dict.fromkeys("skazać uniewinnić uchwalić wyrok uchwała".split(), "other"),
+    **dict.fromkeys("skazać uniewinnić uchwalić wyrok uchwała"
+                    " uniewinnienie umorzyć uchylić unieważnić unieważnienie orzec orzeczenie zasądzić ukarać"
+                    " przegłosować zatwierdzić odrzucić odesłać zakazać zawetować absolutorium uznać nałożyć".split(), "other"),
+    # several senses: the type is chosen from the context (`SENSES`)
+    **dict.fromkeys("przyjąć przyjmować opowiedzieć opowiadać ocenić oceniać skarżyć".split(), "other"),
+}
+# Specific CAMEO codes under a type's root (the metric compares roots): lawsuits, complaints, protest forms, ….
+LEMMA_CAMEO = {
+    **dict.fromkeys("skarga pozew pozwać pozywać pozwanie zaskarżyć zaskarżać proces".split(), "115"),
+    **dict.fromkeys("uskarżać poskarżyć".split(), "114"),
+    **dict.fromkeys("demonstracja manifestacja manifestować zamanifestować demonstrować pikieta pikietować wiec marsz pochód".split(), "141"),
+    "głodówka": "142",
+    **dict.fromkeys("strajk strajkować bojkot bojkotować zbojkotować".split(), "143"),
+    **dict.fromkeys("blokada blokować zablokować okupować".split(), "144"),
+    **dict.fromkeys("zamieszki zamieszka rozruchy rozruch starcie".split(), "145"),
+    **dict.fromkeys("deportować deportacja ekstradować".split(), "174"),
+    **dict.fromkeys("porwać porwanie uprowadzić uprowadzenie zakładnik".split(), "181"),
+    **dict.fromkeys("mediacja mediować".split(), "045"),
+    **dict.fromkeys("przeprosić przeprosiny".split(), "055"),
+    **dict.fromkeys("zdetonować wysadzić bomba".split(), "183"),
 }
 # Triggers that need `się` nearby (`spotkać się`, `porozumieć się`), or must not have it (`wybrać się`).
-NEEDS_SIE = frozenset({"spotkać", "spotykać", "porozumieć", "dogadać", "domagać", "naradzać", "zwrócić", "zwracać"})
-# Requests: events only with what is asked for (`prosić o`, `prosić, aby`, `O to prosił`, `zwrócić się do X o`).
-REQUESTS = frozenset({"prosić", "poprosić", "wnosić", "wnieść", "zwrócić", "zwracać"})
-NO_SIE = frozenset({"wybrać", "zatrzymać", "odwołać", "zabić", "przyjechać"})
-# Nouns that are events only with a verb of doing (`podpisać umowę`, `postawić zarzut`).
+NEEDS_SIE = frozenset({"spotkać", "spotykać", "porozumieć", "dogadać", "domagać", "naradzać", "zwrócić", "zwracać",
+                       "uskarżać", "poskarżyć", "sprzeciwić", "sprzeciwiać", "upomnieć", "upominać"})
+# Requests: events only with what is asked for (`prosić o`, `prosić, aby`, `O to prosił`, `zwrócić się do X o`,
+# `wystąpić do X o`, `wnioskować o`, `upomnieć się o`); `o godzinie` asks for nothing.
+REQUESTS = frozenset({"prosić", "poprosić", "wnosić", "wnieść", "zwrócić", "zwracać", "wystąpić", "występować",
+                      "wnioskować", "upomnieć", "upominać"})
+NO_SIE = frozenset({"wybrać", "zatrzymać", "odwołać", "zabić", "przyjechać", "wyróżnić", "odznaczyć", "zranić", "ranić",
+                    "podpalić", "uchylić", "porwać", "zatrzymywać", "zwolnić", "zgromadzić", "zakazać", "umorzyć"})
+# Nouns that are events only with a verb of doing (`podpisać umowę`, `postawić zarzut`): 4 words before, 2 after.
+SIGNING = frozenset({"podpisać", "zawrzeć", "parafować", "podpisywać", "zawierać", "ratyfikować", "sfinalizować", "wynegocjować"})
 NEEDS_VERB = {
-    "umowa": frozenset({"podpisać", "zawrzeć", "parafować", "podpisywać"}),
-    "ugoda": frozenset({"podpisać", "zawrzeć"}),
+    "umowa": SIGNING,
+    "ugoda": SIGNING,
+    "aneks": SIGNING,
+    "traktat": SIGNING,
+    "kontrakt": SIGNING,
+    "memorandum": SIGNING,
+    "układ": SIGNING,
+    "deklaracja": SIGNING,
+    "sojusz": SIGNING | {"zawiązać"},
+    "kompromis": frozenset({"osiągnąć", "zawrzeć", "wypracować", "dojść", "osiągnięcie"}),
     "zarzut": frozenset({"postawić", "przedstawić", "usłyszeć", "stawiać"}),
-    "areszt": frozenset({"trafić", "aresztować", "zastosować", "osadzić", "tymczasowy"}),
+    "areszt": frozenset({"trafić", "aresztować", "zastosować", "osadzić", "tymczasowy", "umieścić"}),
     "pakt": frozenset({"podpisać", "zawrzeć", "podpisanie", "przypieczętować"}),
     "koalicja": frozenset({"zawrzeć", "przypieczętować", "podpisać", "zawiązać", "utworzyć"}),
     "bomba": frozenset({"podłożyć", "zdetonować", "wybuchnąć", "podkładać"}),
-    "skarga": frozenset({"złożyć", "trafić", "wnieść", "skierować"}),
+    "skarga": frozenset({"złożyć", "trafić", "wnieść", "skierować", "wpłynąć", "wystosować"}),
     "zawiadomienie": frozenset({"złożyć", "przestępstwo"}),
-    "pozew": frozenset({"złożyć", "wnieść", "skierować"}),
+    "pozew": frozenset({"złożyć", "wnieść", "skierować", "trafić", "wpłynąć", "wytoczyć"}),
+    "proces": frozenset({"wytoczyć"}),
     "zastrzeżenie": frozenset({"mieć", "zgłosić", "zgłaszać", "wnieść"}),
-    "wyrok": frozenset({"zapaść", "wydać", "ogłosić", "prawomocny", "skazujący"}),
-    "uchwała": frozenset({"przejść", "przyjąć", "podjąć", "uchwalić"}),
+    "wyrok": frozenset({"zapaść", "wydać", "ogłosić", "prawomocny", "skazujący", "uniewinniający", "usłyszeć", "utrzymać"}),
+    "uchwała": frozenset({"przejść", "przyjąć", "podjąć", "uchwalić", "przegłosować"}),
+    "orzeczenie": frozenset({"wydać", "zapaść", "ogłosić"}),
+    "absolutorium": frozenset({"udzielić", "udzielać", "otrzymać", "uzyskać", "dostać"}),
     "prośba": frozenset({"spełnić", "zwrócić", "wystosować"}),
+    "petycja": frozenset({"złożyć", "skierować", "wystosować", "podpisać", "przekazać", "wręczyć", "wysłać", "napisać"}),
+    "odezwa": frozenset({"wystosować", "wydać", "opublikować", "ogłosić"}),
+    "roszczenie": frozenset({"zgłosić", "wysunąć", "złożyć", "zgłaszać", "wysuwać"}),
     "gwałt": frozenset({"dopuścić", "dokonać", "popełnić"}),
+    "uznanie": frozenset({"wyrazić", "wyrażać"}),
+    "wyróżnienie": frozenset({"przyznać", "otrzymać", "wręczyć", "dostać", "zdobyć", "przyznawać"}),
+    "sprzeciw": frozenset({"wyrazić", "wyrażać", "zgłosić", "zgłaszać", "wnieść", "wnosić", "złożyć"}),
+    "dezaprobata": frozenset({"wyrazić", "wyrażać"}),
+    "oburzenie": frozenset({"wyrazić", "wyrażać"}),
+    "nagana": frozenset({"udzielić", "otrzymać", "dostać", "ukarać"}),
+    **dict.fromkeys(("ślubowanie", "ślubować"), frozenset({"złożyć", "składać"})),
+    "przysięga": frozenset({"złożyć", "składać"}),
+    "przeprosiny": frozenset({"złożyć", "opublikować", "zamieścić", "wystosować"}),
+    "zakładnik": frozenset({"wziąć", "przetrzymywać", "uwięzić", "porwać"}),
+    "debata": frozenset({"odbyć", "zorganizować", "przeprowadzić", "toczyć", "rozgorzeć", "odbywać"}),
+    "dyskusja": frozenset({"odbyć", "zorganizować", "przeprowadzić", "toczyć", "rozgorzeć", "wywiązać", "odbywać"}),
 }
+# Attack words that are a military attack with soldiers, weapons of war or countries as actors.
+CAN_BE_MILITARY = frozenset({"atak", "zaatakować", "atakować", "napaść", "napadać", "starcie"})
+# Words that make an attack or a clash verbal.
+VERBAL = frozenset(
+    "słowny słownie werbalny medialny personalny wywiad wypowiedź artykuł felieton krytyka publicznie debata"
+    " telewizyjny dyskusja polemika".split()
+)
+# Threats and requests: the trigger nouns they name are what is threatened or asked for, not events
+# (`zagrozili strajkiem`, `wniosek o areszt`).
+THREATS = frozenset({"grozić", "zagrozić", "pogrozić", "straszyć", "postraszyć"})
 # Verbs of travel are visits only with a destination (and a person or organisation travelling).
-TRAVEL = frozenset({"przyjechać", "przybyć", "przylecieć"})
+TRAVEL = frozenset({"przyjechać", "przybyć", "przylecieć", "przyjazd", "przylot", "przyjeżdżać", "przybywać"})
 # `zostać prezesem`, `objąć stanowisko`: an appointment only with a function noun.
 OFFICE_NOUNS = frozenset(
     "prezydent wiceprezydent premier wicepremier minister wiceminister podsekretarz sekretarz marszałek wicemarszałek"
@@ -122,8 +205,127 @@ OFFICE_NOUNS = frozenset(
     " burmistrz wójt starosta wicestarosta wojewoda wicewojewoda komendant naczelnik rzecznik doradca zastępca członek"
     " ambasador kanclerz skarbnik sołtys prokurator sędzia radny poseł senator".split()
 )
-POST_NOUNS = frozenset({"stanowisko", "funkcja", "urząd", "teka", "kierownictwo", "posada", "fotel", "mandat"})
+POST_NOUNS = frozenset({"stanowisko", "funkcja", "urząd", "teka", "kierownictwo", "posada", "fotel", "mandat",
+                        "władza", "ster", "dowództwo", "prezesura", "resort", "przewodnictwo", "szefostwo"})
 LEAVE_FROM = frozenset({"praca", "stanowisko", "funkcja", "urząd", "rząd", "zarząd", "teka"})
+# Other words a trigger needs near it: lemma -> ((words, before, after), ...), every one within its window.
+MEETING_VERBS = frozenset({"odbyć", "odbywać", "zorganizować", "zwołać", "uczestniczyć", "obradować", "otworzyć",
+                           "rozpocząć", "zakończyć", "walny", "nadzwyczajny"})
+ROADS = frozenset("droga trasa ulica skrzyżowanie rondo tor torowisko przejście most wjazd granica autostrada szosa przejazd".split())
+BUILDINGS = frozenset("budynek gmach siedziba urząd ministerstwo sala kopalnia zakład biuro starostwo ratusz magistrat hala".split())
+PROTEST_CUES = frozenset({"protestacyjny", "przeciw", "przeciwko", "sprzeciw", "protest", "protestujący", "milczenie", "poparcie"})
+WEAPONS = frozenset("nóż nożyk siekiera tasak ostrze szkło butelka kij pręt maczeta bagnet sztylet szpikulec śrubokręt nożyczki".split())
+MILITARY = frozenset(
+    "wojsko armia lotnictwo rakietowy rakieta czołg artyleria artyleryjski żołnierz zbrojny samolot śmigłowiec myśliwiec"
+    " bombowiec dywizja pułk batalion wojskowy militarny partyzant rebeliant bojownik okręt desant front nato".split()
+)
+COURTS = frozenset({"sąd", "sędzia", "trybunał", "kolegium", "nsa", "wsa", "prokurator", "wojewoda"})
+# Council and court decisions: what is adopted, rejected, approved or quashed.
+DECISIONS = frozenset(
+    "uchwała ustawa budżet projekt rezolucja sprawozdanie statut regulamin program strategia plan poprawka"
+    " nowelizacja wniosek weto decyzja wyrok zarządzenie rozporządzenie taryfa stawka kandydatura absolutorium"
+    " skarga apelacja kasacja protest postanowienie orzeczenie".split()
+)
+ADOPTED = frozenset(
+    "uchwała ustawa budżet projekt rezolucja sprawozdanie statut regulamin program strategia plan poprawka nowelizacja".split()
+)
+NEEDS_NEAR = {
+    **dict.fromkeys(("dyskutować", "przedyskutować", "debatować", "omówić", "omawiać"), ((frozenset({"z", "ze"}), 0, 5),)),
+    **dict.fromkeys(("kongres", "konferencja", "zgromadzenie"), ((MEETING_VERBS, 4, 3),)),
+    "stół": ((frozenset({"okrągły"}), 1, 0),),
+    **dict.fromkeys(("wezwać", "wzywać", "wezwanie"), ((frozenset({"do"}), 0, 6),)),
+    "doniesienie": ((frozenset({"złożyć", "skierować", "przestępstwo", "prokuratura", "policja"}), 4, 4),),
+    **dict.fromkeys(("donieść", "zawiadomić"), ((frozenset({"prokuratura", "policja", "sąd", "organ", "rzecznik", "nik"}), 0, 5),)),
+    **dict.fromkeys(("blokada", "blokować", "zablokować"), ((ROADS, 3, 4),)),
+    "okupować": ((BUILDINGS, 2, 4),),
+    **dict.fromkeys(("wiec", "marsz", "pochód"), ((PROTEST_CUES, 2, 4),)),
+    **dict.fromkeys(("ugodzić", "pchnąć"), ((WEAPONS, 0, 3),)),
+    **dict.fromkeys(("strzelać", "strzelić"), ((frozenset({"do"}), 0, 3),)),
+    "interwencja": ((MILITARY, 3, 3),),
+    "wkroczyć": ((MILITARY, 6, 6),),
+    "stanąć": ((frozenset({"czoło"}), 0, 2),),
+    **dict.fromkeys(("wyznaczyć", "awansować", "awans"), ((frozenset({"na"}), 0, 3), (OFFICE_NOUNS | POST_NOUNS, 0, 6))),
+    "list": ((frozenset({"intencyjny"}), 0, 1), (SIGNING, 4, 3)),
+    "powierzyć": ((POST_NOUNS | {"kierowanie", "obowiązek", "misja"}, 4, 4),),
+    "zwolnić": ((OFFICE_NOUNS | LEAVE_FROM | {"posada"}, 0, 5),),
+    **dict.fromkeys(("zdjąć", "pożegnać", "stracić", "usunąć"), ((POST_NOUNS | {"zarząd", "fotel"}, 0, 5),)),
+    "wejść": ((frozenset({"skład"}), 4, 2),),  # `wszedł w skład zarządu` (not the state `w skład wchodzą`)
+    "uznać": ((frozenset({"winny", "winna", "winien", "niewinny"}), 0, 5),),
+    "nałożyć": ((frozenset({"kara", "grzywna"}), 0, 4),),
+    "wysadzić": ((frozenset({"powietrze"}), 0, 4),),
+    "walka": ((MILITARY | {"uliczny", "ciężki", "zacięty", "krwawy", "zbrojny"}, 3, 3),),
+    "uchylić": ((DECISIONS | {"areszt", "immunitet", "nakaz", "kara", "zakaz", "przepis"}, 4, 4),),
+    **dict.fromkeys(("zatwierdzić", "odrzucić"), ((DECISIONS, 4, 4),)),
+    "odesłać": ((frozenset({"akta", "akt", "sprawa"}), 0, 3),),
+    **dict.fromkeys(("orzec", "zakazać"), ((COURTS, 8, 8),)),
+}
+# Words that veto a trigger near them: lemma -> (words, before, after).
+POLLS = frozenset(
+    "procent proc % sondaż wynosić notowanie ankieta badanie cbos obop pbs punkt elektorat ranking spaść wzrosnąć"
+    " spadek wzrost cieszyć".split()
+)
+NOT_NEAR = {
+    "poparcie": (POLLS, 6, 6),
+    **dict.fromkeys(("wezwać", "wzywać", "wezwanie"), (frozenset(
+        "policja pogotowie straż karetka lekarz pomoc świadek przesłuchanie komisariat stawiennictwo zapłata sąd prokuratura".split()), 0, 6)),
+    "atak": (frozenset(
+        "serce zima choroba astma padaczka śmiech kaszel histeria panika furia szał apopleksja alergia kolka mróz grypa"
+        " epilepsja duszność migrena".split()), 1, 3),
+    **dict.fromkeys(("pobić", "pobicie"), (frozenset({"rekord"}), 0, 3)),
+    **dict.fromkeys(("zranić", "ranić", "zranienie"), (frozenset({"uczucie", "duma", "serce", "ambicja", "godność"}), 0, 3)),
+    **dict.fromkeys(("porwać", "porwanie"), (frozenset(
+        "tłum publiczność serce widownia wiatr nurt fala rzeka woda prąd".split()), 3, 3)),
+    "demonstrować": (frozenset({"siła", "potęga", "możliwość"}), 0, 3),
+    "ofensywa": (frozenset(
+        "dyplomatyczny medialny propagandowy marketingowy handlowy inwestycyjny reklamowy wyborczy polityczny".split()), 2, 2),
+    "konferencja": (frozenset({"prasowy"}), 0, 2),
+    "doniesienie": (frozenset({"medialny", "prasowy", "agencja", "media", "gazeta", "według", "dziennikarz"}), 3, 3),
+    **dict.fromkeys(("strzelać", "strzelić"), (frozenset({"bramka", "gol", "cel", "tarcza"}), 0, 4)),
+    "zwolnić": (frozenset("areszt więzienie podatek opłata obowiązek kaucja tempo ciśnienie".split()), 0, 5),
+}
+# Lemmas whose type depends on the words around them: lemma -> [(type, words, before, after, się, cameo)]; the first
+# sense whose words occur within the window wins (`się`: True needs it, False forbids it, None either; words None: any);
+# none: not an event.
+GUESTS = frozenset({"delegacja", "gość", "ambasador", "audiencja", "delegat"})
+SENSES = {
+    **dict.fromkeys(("przyjąć", "przyjmować"), [("other", ADOPTED, 4, 4, False, None), ("host", GUESTS, 0, 4, False, None)]),
+    **dict.fromkeys(("opowiedzieć", "opowiadać"), [("praise", frozenset({"za"}), 0, 2, True, None),
+                                                   ("criticism", frozenset({"przeciw", "przeciwko"}), 0, 2, True, None)]),
+    **dict.fromkeys(("ocenić", "oceniać"), [
+        ("criticism", frozenset({"negatywnie", "krytycznie", "surowo"}), 2, 2, None, None),
+        ("praise", frozenset({"pozytywnie", "wysoko"}), 2, 2, None, None)]),
+    "skarżyć": [("criticism", None, 0, 0, True, "114"),
+                ("accusation", frozenset({"do", "decyzja", "wyrok", "uchwała", "postanowienie"}), 0, 4, False, "115")],
+}
+# A decision by `przyjąć`/`przyjmować` needs a deciding body in the sentence (`Budżet zostanie przyjęty` alone is not one).
+BODIES = frozenset(
+    "rada radny sejm senat sejmik zarząd poseł senator parlament rząd komisja zgromadzenie sesja posiedzenie"
+    " głosowanie sąd trybunał kolegium".split()
+)
+# Support, not a poll figure: `wyrazić poparcie`, `udzielić poparcia` (not `poparcie dla partii wynosi 30%`).
+SUPPORT_VERBS = frozenset(
+    "wyrazić wyrażać udzielić udzielać zadeklarować deklarować okazać okazywać zyskać uzyskać otrzymać zdobyć"
+    " dostać zapewnić zapewniać".split()
+)
+# `wniosek` as a motion or application (`złożył wniosek o`), not a conclusion (`doszli do wniosku`, `wnioski z kontroli`).
+CONCLUSION_VERBS = frozenset({"dojść", "dochodzić", "wyciągnąć", "wyciągać", "wysnuć", "nasuwać", "płynąć", "wypływać", "przedstawić"})
+MOTION_VERBS = frozenset({"złożyć", "składać", "skierować", "kierować", "wystąpić", "zgłosić", "wnieść", "wnosić", "wpłynąć",
+                          "przesłać", "wysłać", "trafić"})
+# `grozi mu kara`, `grozi nam katastrofa`: a penalty or a risk, not a threat.
+PENALTIES = frozenset(
+    "kara więzienie grzywna rok miesiąc niebezpieczeństwo zawalenie odpowiedzialność areszt pozbawienie dożywocie"
+    " upadłość bankructwo likwidacja zamknięcie katastrofa powódź epidemia utrata paraliż zapaść śmierć kalectwo".split()
+)
+TIMES_OF_DAY = frozenset({"godzina", "północ", "południe", "świt", "zmrok", "pora"})
+PLURAL_ONLY = frozenset({"zamieszka", "rozruch", "walka"})  # `trwają walki`, not `walka z korupcją`
+BODY_NOUNS = frozenset("komisja zespół rada instytut spółka fundacja agencja komitet sztab grupa urząd stowarzyszenie".split())
+# A court's further orders right after its ruling are parts of that ruling, not decisions of their own.
+RULING_PARTS = frozenset({"nałożyć", "zasądzić", "orzec", "ukarać", "zakazać"})
+SINGULAR_ONLY = frozenset({"bójka", "bijatyka"})  # `doszło do bójki`, not `klepisko karczemnych bójek`
+# Verbs that, as the cue of a quote, only qualify what was said (`– To wyłudzenie – orzekł sąd`, `– skarży się
+# mieszkanka`): statements, not events.
+SPEECH_LIKE = frozenset({"orzec", "ocenić", "oceniać", "skarżyć", "uskarżać", "poskarżyć", "ganić", "zganić", "docenić"})
+MODAL = frozenset({"trzeba", "warto", "można", "należeć", "powinien", "wolno"})
 # Nouns after `spotkać się z` that make it a reception, not a meeting (`spotkało się z krytyką`).
 RECEPTION = frozenset({"krytyka", "sprzeciw", "aprobata", "uznanie", "zainteresowanie", "odmowa", "reakcja", "odzew", "protest", "poparcie", "entuzjazm", "niechęć", "zrozumienie"})
 # Types that need at least one named participant to count.
@@ -134,6 +336,7 @@ INTENT_WORDS = frozenset(
     " propozycja zgodzić gotowy zapowiadany planowany zaplanowany przyszły".split()
 )
 PURPOSE = frozenset({"by", "aby", "żeby"})
+
 CONDITIONAL = frozenset({"gdyby", "jeśli", "jeżeli", "jakby", "gdyż_"})
 # Words that make a sentence a sports report (sports results are not events).
 SPORT = frozenset(
@@ -318,6 +521,7 @@ class _Finder:
         self.readings = [rs or () for rs in doc._.get(READINGS) or [()] * n]
         self._passive_participles()
         self.quotes = doc._.get(QUOTES) or []
+        self.cue_starts = {q.cue.start for q in self.quotes if q.cue is not None}
         self.times = [t for t in (doc._.get(TIMES) or []) if t.value]
         self.by_id = {e.id: e for e in self.entities}
         self.ent_starts: dict[str, list[int]] = {}
@@ -328,13 +532,16 @@ class _Finder:
         self.gender = self._person_genders()
         self.holders = self._role_holders()
         self.events: list[Event] = []
+        self.sense_cameo: str | None = None  # a CAMEO code the last accepted sense gave (`SENSES`)
         self.antecedents: dict[int, list[Any]] = {}  # `który` token -> the entities it stands for
 
     def _passive_participles(self) -> None:
-        """`zostali zatrzymani` read by the tagger as a noun (`zatrzymany`): take the participle reading."""
-        for i in range(2, len(self.doc) - 1):
-            near = {self.lemma[i - 2], self.lemma[i - 1], self.lemma[i + 1]}
-            if self.lemma[i] in TRIGGERS or not near & {"zostać", "być"}:
+        """`zostali zatrzymani`, `zatrzymany przez policję` read by the tagger as a noun (`zatrzymany`): take the
+        participle reading."""
+        lemma, aux = self.lemma, ("zostać", "być")
+        for i in range(len(self.doc) - 1):
+            if lemma[i] in TRIGGERS or not (lemma[i + 1] in aux or lemma[i + 1] == "przez"
+                                            or (i >= 1 and lemma[i - 1] in aux) or (i >= 2 and lemma[i - 2] in aux)):
                 continue
             reading = next((r for r in self.readings[i] if r.pos == "ppas" and r.lemma.lower() in TRIGGERS), None)
             if reading is not None:
@@ -404,18 +611,52 @@ class _Finder:
             return None
         if lemma in NEEDS_VERB and self.near(i, NEEDS_VERB[lemma], 4, 2) is None:
             return None
-        if lemma in REQUESTS and self.near(i, frozenset({"o", "aby", "żeby", "by"}), 3 if lemma in ("prosić", "poprosić") else 0, 6) is None:
+        if lemma in REQUESTS and not self._asks_for(i, 3 if lemma in ("prosić", "poprosić") else 0, 6):
             return None
-        if pos in ("ppas", "pact") and etype != "attack" and self.near(i, frozenset({"zostać", "być"}), 3, 2) is None:
-            return None  # `oskarżony`, `zatrzymany` as adjectives/nouns
-        if lemma in TRAVEL:
-            if not any(self.lemma[j] in ("do", "na") for j in range(i + 1, min(len(self.doc), i + 4))):
+        if lemma in NEEDS_NEAR and any(self.near(i, words, before, after) is None for words, before, after in NEEDS_NEAR[lemma]):
+            return None
+        if lemma in NOT_NEAR and self.near(i, *NOT_NEAR[lemma]) is not None:
+            return None
+        if lemma in PLURAL_ONLY and not (self.plural_tag(i) or any(":pl:" in r.tag for r in self.readings[i])):
+            return None  # `rozruch` (a start-up), not `rozruchy`
+        if lemma in SINGULAR_ONLY and self.plural_tag(i):
+            return None
+        if etype == "appointment" and lemma in ("powołać", "powołanie") and self._creates_body(i):
+            return None  # `powołał komisję`, `komisja powołana przez radę`: a body set up, not an office taken
+        if lemma in SPEECH_LIKE and self.idx[i] in self.cue_starts:
+            return None
+        if lemma == "poprzeć" and (self.near(i, frozenset({"głosowanie", "głos"}), 6, 6) is not None or any(
+                self.pos[j] in ("num", "dig") for j in range(i + 1, min(self.sent_bounds[self.sent[i]][1], i + 4)))):
+            return None  # `poparło go 40 radnych`: a vote's tally, not an endorsement
+        self.sense_cameo = None
+        if lemma in SENSES:
+            etype = self._sense(i, lemma)
+            if etype is None:
                 return None
-        if lemma == "zatrzymać" or lemma == "zatrzymanie" or lemma == "ująć":
+        if pos in ("ppas", "pact") and etype != "attack" and self.near(i, frozenset({"zostać", "być"}), 3, 2) is None \
+                and not (pos == "ppas" and self.near(i, frozenset({"przez"}), 0, 2) is not None):
+            return None  # `oskarżony`, `zatrzymany` as adjectives/nouns (but `zatrzymany przez policję`: the arrest)
+        if lemma in TRAVEL:
+            reach = 7 if pos in NOUN_POS else 4  # `przyjazd premiera Jana Nowaka do Gdańska`
+            if not any(self.lemma[j] in ("do", "na") for j in range(i + 1, min(len(self.doc), i + reach))):
+                return None
+        if lemma in ("zatrzymać", "zatrzymanie", "ująć", "zatrzymywać", "schwytać"):
             if not self._arrest_context(i):
                 return None
-        if lemma in ("grozić", "zagrozić", "groźba") and self.near(i, frozenset({"kara", "więzienie", "grzywna", "rok", "niebezpieczeństwo", "zawalenie"}), 0, 6):
-            return None  # `grozi mu kara` is a penalty, not a threat
+        if lemma in ("grozić", "zagrozić", "groźba") and self.near(i, PENALTIES, 0, 6):
+            return None  # `grozi mu kara` is a penalty, `grozi nam katastrofa` a risk: not threats
+        if lemma == "poparcie" and self.near(i, SUPPORT_VERBS, 4, 3) is None:
+            return None  # `wyrazić poparcie`, not `cieszyć się poparciem` nor a poll's figure
+        if lemma == "wniosek" and not self._motion(i):
+            return None
+        if lemma == "agresja" and self.near(i, MILITARY, 3, 3) is None and not self._place_after(i, 4):
+            return None  # `agresja na Polskę`, not aggressive behaviour
+        if lemma == "mandat" and self.near(i, frozenset({"złożyć", "składać", "zrzec", "oddać"}), 3, 2) is not None:
+            etype = "resignation"  # `złożył mandat`: leaving office
+        if etype == "other" and lemma in ("przyjąć", "przyjmować") and not self._deciding_body(i):
+            return None  # `Budżet zostanie przyjęty` alone: a forecast, no body deciding
+        if pos in NOUN_POS and self._content_of_request(i, etype):
+            return None  # `wniosek o areszt`, `zagrozili strajkiem`: what is asked for or threatened
         if lemma in ("wybrać",) and self.near(i, frozenset({"na", "przewodniczący", "prezes", "prezydent", "burmistrz", "wójt", "radny", "poseł"}), 0, 4) is None:
             return None
         if lemma == "odwołać" and not any(self.ment[j] for j in range(i + 1, min(len(self.doc), i + 4))) \
@@ -429,18 +670,20 @@ class _Finder:
             return None
         if lemma == "wybór" and not self.plural_tag(i):
             return None
-        if lemma in ("wybory", "wybór") and self.governing_prep(i, max(0, i - 3)) in ("po", "przed", "z", "na", "podczas", "do", "od", "dla"):
+        if lemma in ("wybory", "wybór", "prawybory") and self.governing_prep(i, max(0, i - 3)) in ("po", "przed", "z", "na", "podczas", "do", "od", "dla"):
             return None  # `po wyborach`: a time setting, not the election itself
         if pos in VERB_POS and (self.near(i, frozenset({"by", "aby", "żeby", "móc"}), 2, 0) is not None
-                                or self.low[self.clause(i)[0]] in PURPOSE):
-            return None  # purpose or possibility (`by wybrać`, `mogą zwyciężyć`, `by go nie oskarżyła`)
+                                or self.low[self.clause(i)[0]] in PURPOSE or self._modal(i)):
+            return None  # purpose, possibility, obligation (`by wybrać`, `mogą zwyciężyć`, `nie powinno się jej ganić`)
         if self.in_title_quote(i):
             return None
-        if lemma in ("zwyciężyć", "mandat") and self.near(i, frozenset({"wybory", "wybór", "głos", "uzyskać", "zdobyć"}), 40, 40) is None:
+        if lemma in ("zwyciężyć", "mandat") and etype == "election" and self.near(i, frozenset({"wybory", "wybór", "głos", "uzyskać", "zdobyć"}), 40, 40) is None:
             return None
         if lemma == "sesja" and self.near(i, frozenset({"rada", "sejmik", "radny", "ostatni", "nadzwyczajny", "absolutoryjny", "budżetowy"}), 3, 3) is None:
             return None
         if lemma == "zostać":
+            if any(self.pos[j] == "ppas" for j in range(i + 1, min(len(self.doc), i + 3))):
+                return None  # `został mianowany ambasadorem`: the participle is the event
             if not any(self.lemma[j] in OFFICE_NOUNS and _case(self.tag[j]) == "inst"
                        for j in range(max(0, i - 8), min(len(self.doc), i + 4)) if self.sent[j] == self.sent[i]):
                 return None
@@ -454,7 +697,82 @@ class _Finder:
             etype = "phone_call"
         if lemma == "rozmowa" and self.pos[i] == "subst" and self.tag[i].split(":")[1] == "pl" and etype == "consult":
             etype = "negotiation" if self.near(i, frozenset({"prowadzić", "podjąć", "rozpocząć", "toczyć"}), 3, 1) else etype
+        if etype == "attack" and lemma in CAN_BE_MILITARY and self.near(i, MILITARY, 8, 8) is not None:
+            etype = "military_attack"  # `atak lotnictwa`, `starcia z rebeliantami`
+        elif etype in ("attack", "protest") and lemma in CAN_BE_MILITARY and self.near(i, VERBAL, 4, 4) is not None:
+            etype = "criticism"  # `zaatakował premiera w wywiadzie`, `słowne starcie`: words, not blows
         return etype
+
+    def _creates_body(self, i: int) -> bool:
+        """The object of `powołać` (after it, past adjectives) or the noun its participle describes is a body."""
+        a, b = self.sent_bounds[self.sent[i]]
+        k = i + 1
+        while k < b and self.pos[k] in ADJ_POS:
+            k += 1
+        if k < b and self.lemma[k] in BODY_NOUNS:
+            return True
+        k = i - 1
+        while k >= a and self.pos[k] in ADJ_POS:
+            k -= 1
+        return self.pos[i] == "ppas" and k >= a and self.lemma[k] in BODY_NOUNS
+
+    def _modal(self, i: int) -> bool:
+        """An obligation or possibility governs the verb (`trzeba zatrzymać`, `nie powinno się jej za to ganić`): for an
+        infinitive, a modal anywhere before it in its clause; for another verb form, right before it."""
+        a = self.clause(i)[0] if self.pos[i] == "inf" else max(self.sent_bounds[self.sent[i]][0], i - 2)
+        return any(self.lemma[k] in MODAL for k in range(a, i))
+
+    def _sense(self, i: int, lemma: str) -> str | None:
+        """The type of a lemma with several senses (`SENSES`), or None."""
+        sie = self.near(i, frozenset({"się"}), 3, 3, lemmas=False) is not None
+        for etype, words, before, after, needs_sie, cameo in SENSES[lemma]:
+            if needs_sie is not None and needs_sie != sie:
+                continue
+            if words is None or self.near(i, words, before, after) is not None:
+                self.sense_cameo = cameo
+                return etype
+        return None
+
+    def _asks_for(self, i: int, before: int, after: int) -> bool:
+        """What a request asks for is there: `o` + a noun (not `o godzinie 12`), or `aby`/`żeby`/`by`."""
+        a, b = self.sent_bounds[self.sent[i]]
+        for j in range(max(a, i - before), min(b, i + after + 1)):
+            if j == i:
+                continue
+            if self.low[j] in ("aby", "żeby", "by"):
+                return True
+            if self.low[j] == "o" and not (j + 1 < b and (self.lemma[j + 1] in TIMES_OF_DAY or self.low[j + 1][:1].isdigit())):
+                return True
+        return False
+
+    def _motion(self, i: int) -> bool:
+        """`wniosek` as a motion or an application made (`złożył wniosek`, `wniosek trafił do sądu`), not a conclusion
+        (`doszli do wniosku`, `wnioski z kontroli`, `przedstawił wnioski`)."""
+        if self.near(i, CONCLUSION_VERBS, 4, 1) is not None or (i + 1 < len(self.doc) and self.low[i + 1] in ("z", "ze")):
+            return False
+        return self.near(i, MOTION_VERBS, 4, 3) is not None
+
+    def _place_after(self, i: int, n: int) -> bool:
+        """A place or country named within n tokens after token i (`agresja na Polskę`)."""
+        end = min(self.sent_bounds[self.sent[i]][1], i + n + 1)
+        return any(self.ment[j] and self.ment[j][0].type in ("place", "geo") for j in range(i + 1, end))
+
+    def _deciding_body(self, i: int) -> bool:
+        """A council, parliament or court in the sentence (a word or an organisation's name) to make a decision."""
+        a, b = self.sent_bounds[self.sent[i]]
+        return any(self.lemma[k] in BODIES or (self.ment[k] and self.ment[k][0].type == "organization") for k in range(a, b))
+
+    def _content_of_request(self, i: int, etype: str) -> bool:
+        """A noun trigger that is what a request asks for (`wniosek o odwołanie`, `apel o zakończenie strajku`) or what
+        a threat threatens with (`zagrozili strajkiem`); a requested meeting stays (an intent to meet)."""
+        if etype in ("appeal", "demand", "threat") or etype in MEETING_TYPES:
+            return False
+        a = self.sent_bounds[self.sent[i]][0]
+        if "inst" in self._cases(i) and any(self.lemma[k] in THREATS for k in range(max(a, i - 3), i)):
+            return True
+        if self.governing_prep(i, max(a, i - 4)) != "o":
+            return False
+        return any(TRIGGERS.get(self.lemma[k]) in ("appeal", "demand") for k in range(max(a, i - 8), i))
 
     def in_title_quote(self, i: int) -> bool:
         """Inside a short quoted title or slogan (`pod hasłem "Prezydent Lubina zaprasza"`)."""
@@ -1006,6 +1324,7 @@ class _Finder:
             if etype is None:
                 i += 1
                 continue
+            sense_cameo = self.sense_cameo
             k = self.sent[i]
             if k not in sport_cache:
                 sport_cache[k] = self.sentence_has_sport(k)
@@ -1017,6 +1336,9 @@ class _Finder:
             if etype in MEETING_TYPES and status == "intended":
                 etype = "intent_to_meet"
             parts, has_subject = self.participants(i, a, b, etype)
+            if etype == "attack" and self.lemma[i] in CAN_BE_MILITARY and any(
+                    self.by_id[p.entity].type == "place" for p in parts if p.entity in self.by_id):
+                etype = "military_attack"  # `Rosja zaatakowała Ukrainę`: countries as actors
             is_noun = self.pos[i] in NOUN_POS
             quote = self.in_quote(self.idx[i])
             parts = self._speakers(i, last_meeting) + parts
@@ -1046,7 +1368,7 @@ class _Finder:
                     and last_meeting.type == "invitation" and last_meeting.place \
                     and self.sent[i] - self._sent_of(last_meeting) <= 2:
                 place = last_meeting.place
-            event = Event(etype, CAMEO[etype], parts, time, place, status, start, end,
+            event = Event(etype, self._cameo(etype, self.lemma[i], sense_cameo), parts, time, place, status, start, end,
                           Trigger(start, end, self.doc[i].text, self.lemma[i]))
             events.append(event)
             prev_event_in_sentence[k] = event
@@ -1056,6 +1378,12 @@ class _Finder:
         if self.statements:
             events.extend(self._statements())
         return events
+
+    @staticmethod
+    def _cameo(etype: str, lemma: str, sense_cameo: str | None) -> str | None:
+        """The type's CAMEO code, or a more specific one of the same root for this lemma (`pozew` 115, `zamieszki` 145)."""
+        code, specific = CAMEO[etype], sense_cameo or LEMMA_CAMEO.get(lemma)
+        return specific if code and specific and specific[:2] == code[:2] else code
 
     def _sent_of(self, event: Event) -> int:
         span = self.doc.char_span(event.start, event.end, alignment_mode="expand")
@@ -1158,16 +1486,22 @@ class _Finder:
         """The earlier event this trigger refers back to: the last compatible one (one with the same place before
         one without a place), unless a time, place or participants of its own make it another event."""
         compatible = CORE_TYPES.get(etype, {etype})
+        if etype == "other" and self.lemma[i] in RULING_PARTS and time is None and events \
+                and events[-1].type == "other" and self.sent[i] - self._sent_of(events[-1]) <= 1 \
+                and {p.entity for p in parts} <= {p.entity for p in events[-1].participants}:
+            return events[-1]  # `Sąd skazał … Nałożył grzywny, zasądził opłatę`: parts of one ruling
         if not is_noun and (etype == "appointment" or (etype not in ("consult", "meeting") and not parts)):
             return None  # `został prezesem`, `objął funkcję`: each office taken is an event of its own
         placeless = None
+        mine = {p.entity for p in parts}
         for ev in reversed(events):
             if ev.type not in compatible:
                 continue
+            if etype == "other" and not is_noun and ev.trigger.lemma != self.lemma[i]:
+                continue  # `przyjęli budżet, a Sejm odrzucił projekt`: another decision
             if (time is not None and time != ev.time) or (place and ev.place and place != ev.place):
                 break  # a time or place of its own: another event
             names = {p.entity for p in ev.participants}
-            mine = {p.entity for p in parts}
             if mine and names and not (mine & names):
                 if is_noun or etype in MEETING_TYPES:
                     break

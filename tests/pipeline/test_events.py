@@ -138,3 +138,110 @@ def test_seed(find):
             full += 1
     assert full >= 6
     assert len(pred) - len(pairs) <= 2
+
+
+# ---------------------------------------------------------------- lexical coverage: new triggers and their guards
+
+
+def kinds(events):
+    return [metric.kind(e) for e in events]
+
+
+def test_attacks_named_by_nouns_and_weapon_verbs(find):
+    (ev,) = find("Nieznany sprawca ugodził nożem przechodnia w Opolu.")
+    assert (ev["type"], ev["cameo"], ev["place"]) == ("attack", "180", "Opole")
+    assert find("Jego decyzja ugodziła w interesy rolników.") == []  # figurative
+    assert find("Sprinter pobił rekord kraju.") == []
+    assert kinds(find("Terroryści wysadzili w powietrze most kolejowy.")) == ["18"]
+
+
+def test_military_attacks_by_context_and_by_countries_as_actors(find):
+    (ev,) = find("Rosja zaatakowała Ukrainę.")
+    assert (ev["type"], ev["cameo"]) == ("military_attack", "190")
+    assert kinds(find("W Czeczenii trwają ciężkie walki.")) == ["19"]
+    assert find("Walka z korupcją jest priorytetem rządu.") == []
+
+
+def test_lawsuits_are_accusations_coded_115(find):
+    (ev,) = find("Spółka Orlen pozwała wydawcę gazety do sądu.")
+    assert (ev["type"], ev["cameo"], metric.kind(ev)) == ("accusation", "115", "11")
+    assert names(ev) == {"Orlen"}
+    (ev,) = find("Wójt zaskarżył decyzję wojewody do sądu administracyjnego.")
+    assert ev["cameo"] == "115"
+
+
+def test_support_is_praise_but_not_a_poll_figure_nor_a_vote_tally(find):
+    (ev,) = find("Burmistrz Jan Kowalski wyraził poparcie dla protestujących rolników.")
+    assert (ev["type"], ev["cameo"]) == ("praise", "051") and names(ev) == {"Jan Kowalski"}
+    assert find("Poparcie dla partii wynosi 30 procent.") == []
+    assert find("W głosowaniu poparło go 40 radnych.") == []
+    assert kinds(find("Posłowie opowiedzieli się przeciwko ustawie.")) == ["11"]
+
+
+def test_a_motion_is_a_demand_and_what_it_asks_for_is_no_event(find):
+    (ev,) = find("Prokuratura złożyła wniosek o areszt dla Marka Kowalczyka.")  # no arrest (yet)
+    assert ev["type"] == "demand" and names(ev) == {"Marek Kowalczyk"}
+    assert find("Doszliśmy do wniosku, że trzeba zmienić ustawę.") == []
+    assert find("Wnioski z kontroli są druzgocące.") == []
+    assert kinds(find("Związkowcy wystąpili do ministra o podwyżki.")) == ["10"]
+    assert find("Minister wystąpił o godzinie 12 w telewizji.") == []
+
+
+def test_agreements_need_a_signing_verb(find):
+    assert kinds(find("Gmina podpisała aneks do umowy z firmą Budimex.")) == ["05"]
+    assert find("Umowa o pracę jest ważna przez rok.") == []
+
+
+def test_protest_forms_riots_and_blockades(find):
+    (ev,) = find("Rolnicy zablokowali drogę krajową.")
+    assert (ev["type"], ev["cameo"]) == ("protest", "144")
+    (ev,) = find("W centrum miasta doszło do zamieszek.")
+    assert ev["cameo"] == "145"
+    assert find("Rząd zablokował ustawę o podatkach.") == []
+    assert find("Rozruch nowej linii produkcyjnej nastąpi w maju.") == []
+
+
+def test_threats_and_what_they_threaten_with(find):
+    evs = find("Związkowcy z Solidarności zagrozili strajkiem generalnym.")
+    assert [e["type"] for e in evs] == ["threat"]  # the strike is only threatened
+    assert find("Gminie grozi katastrofa finansowa.") == []
+
+
+def test_council_and_court_decisions(find):
+    evs = find("Radni przyjęli budżet na 2001 rok, a Sejm odrzucił projekt ustawy.")
+    assert [e["trigger"]["lemma"] for e in evs] == ["przyjąć", "odrzucić"]
+    assert {e["type"] for e in evs} == {"other"}
+    assert find("Marek Kowalczyk przyjął propozycję współpracy.") == []
+    (ev,) = find("Sąd skazał Marka Kowalczyka na rok więzienia. Nałożył też grzywnę.")
+    assert len(ev["mentions"]) == 1  # one ruling
+    assert kinds(find("Prokuratura umorzyła śledztwo w sprawie przetargu.")) == ["other"]
+    assert find("Marek Kowalczyk uchylił się od odpowiedzi.") == []
+
+
+def test_arrests_by_participle_and_internment(find):
+    evs = find("Zatrzymany przez policję Marek Kowalczyk usłyszał zarzuty.")
+    assert [e["type"] for e in evs] == ["arrest", "accusation"]
+    assert kinds(find("Władze internowały działaczy Solidarności.")) == ["17"]
+
+
+def test_appointments_and_dismissals(find):
+    (ev,) = find("Marek Kowalczyk stanął na czele komisji śledczej.")
+    assert ev["type"] == "appointment" and names(ev) == {"Marek Kowalczyk"}
+    evs = find("Marek Kowalczyk został mianowany ambasadorem w Rosji.")
+    assert [e["type"] for e in evs] == ["appointment"]  # `został` is the auxiliary, not a second event
+    assert find("Wojewoda powołał komisję do zbadania sprawy.") == []  # a body set up
+    assert find("Sąd wyznaczył termin rozprawy na maj.") == []
+    assert kinds(find("Minister Jan Kowalski zwolnił dyrektora szpitala.")) == ["resignation"]
+    assert find("Sąd zwolnił z aresztu Jana Kowalskiego.") == []
+
+
+def test_calls_complaints_and_speech_cues(find):
+    assert kinds(find("Wojewoda wezwał mieszkańców do zachowania spokoju.")) == ["02"]
+    assert find("Sąsiedzi wezwali policję do awantury.") == []
+    assert find("– Nikt nic z tym nie robi – skarży się mieszkanka Anna Nowak.") == []  # a statement
+    assert find("Trzeba zatrzymać tę ustawę.") == []  # obligation, no event
+
+
+def test_visit_noun_with_its_destination_after_the_visitor(find):
+    (ev,) = find("Przyjazd premiera Jana Kowalskiego do Gdańska zaplanowano na piątek.")
+    assert (metric.kind(ev), ev["place"]) == ("04", "Gdańsk") and names(ev) == {"Jan Kowalski"}
