@@ -147,8 +147,8 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
             ent = _extend_coordination(ent)
             kind = "place" if _geographic(ent) else kind
         for span, span_kind in _split_trailing_person(ent, kind):
-            if span_kind == "person" and not _person_like(span):
-                continue
+            if span_kind == "person" and span[0].is_sent_start and not _person_like(span):
+                continue  # `Rok Języka Polskiego trwa`: capitals at a sentence start say nothing
             found.append(_Candidate(span, span_kind, _entity_base(span, span_kind)))
             if span_kind == "organization":
                 found.extend(_nested_organisation(span))
@@ -168,6 +168,8 @@ def _strip_marks(ent: Span) -> Span | None:
         end -= 1
     if start == end:
         return None
+    if start == ent.start and any(t.text in QUOTE_MARKS for t in ent.doc[start:end]):
+        end = ent.end  # `Klub „Polonia”`: the closing mark pairs with one inside the name
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
 
 
@@ -195,8 +197,9 @@ def _geographic(ent: Span) -> bool:
     """
     if ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in ROLE_NOUNS:
         return False
-    if any(t.lemma_.lower() in ORG_HEADS for t in ent):
-        return False
+    if any(t.lemma_.lower() in ORG_HEADS or not t.text[:1].isupper() or (len(t) > 1 and t.text.isupper())
+           for t in ent):
+        return False  # a common word (`Starostwo … w Rybniku`) or an acronym (`MKKS Rybnik`): an institution
     last = ent[-1]
     readings = ent.doc._.get(READINGS)[last.i]
     classes = {name for r in readings if r.lemma[:1].isupper() for name in r.names}
@@ -241,7 +244,7 @@ def _unknown(token) -> bool:
 
 
 def _person_like(span: Span) -> bool:
-    """A person name has a word read as a proper name (`Putin`) or unknown to Morfeusz (`Pieskow`)."""
+    """A word read as a proper name (`Putin`) or unknown to Morfeusz (`Pieskow`)."""
     return any(
         _unknown(t) or (t.lemma_[:1].isupper() and _has_name_class(t, PERSON_CLASSES)) for t in span
     )

@@ -20,7 +20,7 @@ DASHES = frozenset({"-", "–", "—", "―"})
 NEVER_FINAL = frozenset(
     "prof dr hab inż mgr lek med doc ks abp bp gen płk ppłk mjr kpt por ppor sierż kmdr adm św pp ob"
     " ul al pl os nr tel art ust pkt par rozdz str tzw tj np m.in ok ds wg im red godz min cd dot"
-    " przyp zob por. vs dyr prez min. ambas mec".split()
+    " przyp zob por. vs dyr prez min. ambas mec jez woj pow gm".split()
 )
 
 
