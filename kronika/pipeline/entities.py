@@ -139,6 +139,7 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
         ent = _strip_marks(ent)
         if ent is None or any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
             continue
+        ent = _with_fragments(ent)
         if kind in ("place", "organization") and _full_person_name(ent):
             kind = "person"
         if _is_role_phrase(ent):
@@ -171,6 +172,21 @@ def _strip_marks(ent: Span) -> Span | None:
     if start == ent.start and any(t.text in QUOTE_MARKS for t in ent.doc[start:end]):
         end = ent.end  # `Klub „Polonia”`: the closing mark pairs with one inside the name
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
+
+
+def _fragment(token) -> bool:
+    """A capitalised word Morfeusz knows only inside a multi-word name (`Sankt`, `Santa`)."""
+    return token.text[:1].isupper() and any(r.tag == "frag" for r in token.doc._.get(READINGS)[token.i])
+
+
+def _with_fragments(ent: Span) -> Span:
+    """`Sankt` + `Petersburga`: name fragments right before or after a name belong to it."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start > 0 and _fragment(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and _fragment(doc[end]):
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label)
 
 
 def _full_person_name(ent: Span) -> bool:

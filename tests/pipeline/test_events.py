@@ -163,7 +163,7 @@ def test_military_attacks_by_context_and_by_countries_as_actors(find):
 
 
 def test_lawsuits_are_accusations_coded_115(find):
-    (ev,) = find("Spółka Orlen pozwała wydawcę gazety do sądu.")
+    (ev,) = find("Orlen pozwał wydawcę gazety do sądu.")
     assert (ev["type"], ev["cameo"], metric.kind(ev)) == ("accusation", "115", "11")
     assert names(ev) == {"Orlen"}
     (ev,) = find("Wójt zaskarżył decyzję wojewody do sądu administracyjnego.")
