@@ -14,12 +14,13 @@ from kronika.spacy_import import import_spacy
 import_spacy()  # before anything below imports spaCy: skips its command-line package (start-up time)
 
 from kronika import __version__  # noqa: E402
-from kronika.errors import InputError  # noqa: E402
+from kronika.errors import InputError, KronikaError  # noqa: E402
 from kronika.store import cli as store_cli  # noqa: E402
 from kronika.web import cli as web_cli  # noqa: E402
 from kronika.textio import Failure, Source, parse_date, read_sources  # noqa: E402
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_ERROR = 2  # the command could not do its work (as the store's commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except KronikaError as error:  # e.g. the disk is full or the database read-only: one line, no traceback
+        print(f"kronika: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -6,4 +6,4 @@ class KronikaError(Exception):
 
 
 class InputError(KronikaError):
-    """A document that cannot be read: empty, binary, undecodable, malformed or too large."""
+    """A document that cannot be read: empty, binary, undecodable, invalid Unicode, malformed or too large."""

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +13,9 @@ from typing import IO
 
 from kronika.errors import InputError
 
-MAX_BYTES = 20_000_000
+MAX_CHARS = 1_000_000  # the pipeline's limit (spaCy's `nlp.max_length`, on the NFC text)
+MAX_BYTES = 6 * MAX_CHARS  # bytes of MAX_CHARS characters at most (6: a JSON `\uXXXX` escape); more: refused unread
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 LEGACY_ENCODINGS = ("cp1250", "iso-8859-2")
 
@@ -42,6 +46,17 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise InputError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def check_text(text: str) -> None:
+    """InputError unless the pipeline can analyse `text`: not blank, valid Unicode, not too long."""
+    if not text.strip():
+        raise InputError("empty document")
+    if surrogate := SURROGATE.search(text):
+        raise InputError(f"invalid Unicode: unpaired surrogate U+{ord(surrogate.group()):04X} "
+                         f"at character {surrogate.start():,}")
+    if (length := len(unicodedata.normalize("NFC", text))) > MAX_CHARS:
+        raise InputError(f"document too long: {length:,} characters (limit {MAX_CHARS:,})")
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -83,10 +98,20 @@ def _control_share(text: str) -> float:
 def read_text_file(path: Path) -> Source | Failure:
     """A .txt file; its id is the file name without extension."""
     try:
-        text, warning = decode(path.read_bytes())
-    except (InputError, OSError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         return Failure(path.stem, str(error))
-    return Source(path.stem, text, None, warning)
+    return read_text(data, path.stem)
+
+
+def read_text(data: bytes, doc_id: str) -> Source | Failure:
+    """The bytes of one plain-text document."""
+    try:
+        text, warning = decode(data)
+        check_text(text)
+    except InputError as error:
+        return Failure(doc_id, str(error))
+    return Source(doc_id, text, None, warning)
 
 
 def read_record(record: object, fallback_id: str) -> Source | Failure:
@@ -97,11 +122,8 @@ def read_record(record: object, fallback_id: str) -> Source | Failure:
     text = record.get("text")
     if not isinstance(text, str):
         return Failure(doc_id, "missing or non-string 'text'")
-    if not text.strip():
-        return Failure(doc_id, "empty document")
-    if len(text) > MAX_BYTES:
-        return Failure(doc_id, f"document too large: {len(text):,} characters (limit {MAX_BYTES:,})")
     try:
+        check_text(text)
         return Source(doc_id, text, parse_date(record.get("date")))
     except InputError as error:
         return Failure(doc_id, str(error))

@@ -3,9 +3,12 @@
 All SQL in the store is written once with `?` placeholders and parameters only; for PostgreSQL the
 placeholders become `%s`. Writers are serialised: SQLite by `BEGIN IMMEDIATE` (WAL mode, busy
 timeout), PostgreSQL by a transaction-level advisory lock, so concurrent ingests never race.
+Driver errors become named errors: `DiskFull` and `ReadOnlyDatabase` when the database takes no more
+writes, `StoreError` otherwise.
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -13,11 +16,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kronika.store.errors import StoreError
+from kronika.errors import KronikaError
+from kronika.store.errors import DiskFull, ReadOnlyDatabase, StorageError, StoreError
 
 DEFAULT_DB = "kronika.db"
 WRITE_LOCK = 0x6B726F6E  # "kron": the PostgreSQL advisory lock id that serialises writers
 BUSY_TIMEOUT_MS = 60_000
+# Driver errors of a database that takes no more writes: SQLite result codes (extended, else primary), SQLSTATEs.
+SQLITE_UNWRITABLE = {sqlite3.SQLITE_FULL: DiskFull, sqlite3.SQLITE_IOERR_WRITE: DiskFull,
+                     sqlite3.SQLITE_IOERR_FSYNC: DiskFull, sqlite3.SQLITE_IOERR_TRUNCATE: DiskFull,
+                     sqlite3.SQLITE_READONLY: ReadOnlyDatabase}
+POSTGRES_UNWRITABLE = {"53100": DiskFull, "25006": ReadOnlyDatabase}  # disk_full, read_only_sql_transaction
+ADVICE = {
+    DiskFull: "The disk is full or failing (or over quota, or at a file size limit): free some space and run the "
+              "command again. Documents stored before are whole.",
+    ReadOnlyDatabase: "The database is read-only: give this user write access (for SQLite to the file and to its "
+                      "directory, where the -wal and -shm files go), or work on a writable copy.",
+}
 
 
 def describe(url: str) -> tuple[str, str]:
@@ -41,6 +56,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.dialect, target = describe(url)
+        self.where = target if self.dialect == "sqlite" else _redact(target)
         self._depth = 0
         if self.dialect == "sqlite":
             self._conn = _open_sqlite(target)
@@ -55,9 +71,7 @@ class Database:
         try:
             return self._conn.execute(self._sql(sql), tuple(params))
         except Exception as error:  # both drivers: re-raised as a named error with the statement's head
-            if isinstance(error, StoreError):
-                raise
-            raise StoreError(f"database error ({self.dialect}): {error} [in: {sql.strip()[:80]}]") from error
+            raise self._named(error, sql) from error
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
@@ -69,7 +83,16 @@ class Database:
                 with self._conn.cursor() as cursor:
                     cursor.executemany(self._sql(sql), rows)
         except Exception as error:
-            raise StoreError(f"database error ({self.dialect}): {error} [in: {sql.strip()[:80]}]") from error
+            raise self._named(error, sql) from error
+
+    def _named(self, error: Exception, sql: str) -> KronikaError:
+        """The named error for a driver's error in statement `sql`."""
+        if isinstance(error, KronikaError):
+            return error
+        unwritable = _unwritable(error)
+        if unwritable:
+            return unwritable(f"cannot write to the database {self.where}: {str(error).strip()}. {ADVICE[unwritable]}")
+        return StoreError(f"database error ({self.dialect}): {error} [in: {sql.strip()[:80]}]")
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return [tuple(row) for row in self.execute(sql, params).fetchall()]
@@ -114,7 +137,7 @@ class Database:
             try:
                 self._conn.execute("COMMIT")
             except Exception as error:
-                raise StoreError(f"commit failed ({self.dialect}): {error}") from error
+                raise self._named(error, "COMMIT") from error
 
     @property
     def in_transaction(self) -> bool:
@@ -141,13 +164,31 @@ def _open_sqlite(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot open SQLite database {path!r}: {error}") from error
+        raise _cannot_open(path, error) from error
     try:
         conn.execute("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)")
         conn.execute("DROP TABLE temp.fts5_probe")
     except sqlite3.OperationalError as error:
         raise StoreError(f"this SQLite ({sqlite3.sqlite_version}) has no FTS5: {error}") from error
     return conn
+
+
+def _cannot_open(path: str, error: sqlite3.DatabaseError) -> StoreError:
+    """Why SQLite cannot open `path`; a read-only directory is named as the cause."""
+    parent = Path(path).expanduser().resolve().parent
+    if path != ":memory:" and not os.access(parent, os.W_OK):
+        return StoreError(f"cannot open SQLite database {path!r} ({error}): its directory {parent} is read-only, and "
+                          "SQLite must create the database's -wal and -shm files there: make the directory writable, "
+                          "or copy the database to a writable one")
+    return StoreError(f"cannot open SQLite database {path!r}: {error}")
+
+
+def _unwritable(error: Exception) -> type[StorageError] | None:
+    """DiskFull or ReadOnlyDatabase when a driver's error means the database takes no more writes."""
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", 0)
+        return SQLITE_UNWRITABLE.get(code) or SQLITE_UNWRITABLE.get(code & 0xFF)
+    return POSTGRES_UNWRITABLE.get(getattr(error, "sqlstate", None) or "")
 
 
 def _open_postgres(url: str) -> Any:
