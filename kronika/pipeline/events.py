@@ -13,7 +13,7 @@ new one, adding its participants. Taxonomy and conventions: docs/events.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -522,7 +522,12 @@ class _Finder:
         self._passive_participles()
         self.quotes = doc._.get(QUOTES) or []
         self.cue_starts = {q.cue.start for q in self.quotes if q.cue is not None}
-        self.times = [t for t in (doc._.get(TIMES) or []) if t.value]
+        self.times = sorted((t for t in (doc._.get(TIMES) or []) if t.value), key=lambda t: t.start)
+        self.time_starts = [t.start for t in self.times]
+        # quotes by start, with their index in doc._.quotes: `in_quote` by bisection
+        self.quote_order = sorted(range(len(self.quotes)), key=lambda q_i: self.quotes[q_i].start)
+        self.quote_starts = [self.quotes[q_i].start for q_i in self.quote_order]
+        self.longest_quote = max((q.end - q.start for q in self.quotes), default=0)
         self.by_id = {e.id: e for e in self.entities}
         self.ent_starts: dict[str, list[int]] = {}
         for s in sorted(self.ment_start):
@@ -592,10 +597,15 @@ class _Finder:
         return None
 
     def in_quote(self, char: int):
-        for q_i, q in enumerate(self.quotes):
-            if q.start <= char < q.end:
-                return q_i, q
-        return None
+        """(index, quote) of the first quote (in doc._.quotes order) that contains `char`, or None."""
+        lo = bisect_left(self.quote_starts, char - self.longest_quote)
+        hits = [q_i for q_i in self.quote_order[lo:bisect_right(self.quote_starts, char)]
+                if char < self.quotes[q_i].end]
+        return (min(hits), self.quotes[min(hits)]) if hits else None
+
+    def times_between(self, start: int, end: int) -> list:
+        """Time expressions starting in [start, end), in text order."""
+        return self.times[bisect_left(self.time_starts, start):bisect_left(self.time_starts, end)]
 
     # ------------------------------------------------------------ triggers
 
@@ -1258,20 +1268,20 @@ class _Finder:
 
     def time(self, i: int, a: int, b: int, etype: str) -> str | None:
         ca, cb = self.idx[a], self.idx[b - 1] + len(self.doc[b - 1].text)
-        inside = [t for t in self.times if ca <= t.start and t.end <= cb]
+        inside = [t for t in self.times_between(ca, cb) if t.end <= cb]
         dated = self.doc._.get("date") is not None
         points = [t for t in inside if t.type in ("DATE", "TIME") and _known(t.value)
                   and (dated or any(ch.isdigit() for ch in t.text))]
         if not points:  # a timeline line: `15 sierpnia - spotkanie ...`
             sa = self.sent_bounds[self.sent[i]][0]
-            points = [t for t in self.times if t.type in ("DATE", "TIME") and _known(t.value)
-                      and self.idx[sa] <= t.start < self.idx[min(sa + 2, len(self.doc) - 1)] + 1
+            line_start = self.times_between(self.idx[sa], self.idx[min(sa + 2, len(self.doc) - 1)] + 1)
+            points = [t for t in line_start if t.type in ("DATE", "TIME") and _known(t.value)
                       and any(ch.isdigit() for ch in t.text) and t.start < self.idx[a]]
         if etype == "intent_to_meet":
             for t in inside:
                 if t.type == "DURATION" and re.search(r"w ciągu|w przeciągu|przez najbliższ", t.text, re.I):
                     sa = self.idx[self.sent_bounds[self.sent[i]][0]]
-                    anchors = [p for p in self.times if p.type in ("DATE", "TIME") and sa <= p.start < t.start and _known(p.value)]
+                    anchors = [p for p in self.times_between(sa, t.start) if p.type in ("DATE", "TIME") and _known(p.value)]
                     anchor = _date_part(anchors[-1].value) if anchors else (self.doc._.get("date").isoformat() if self.doc._.get("date") else None)
                     return f"{anchor}/{t.value}" if anchor else t.value
         if not points:

@@ -588,6 +588,7 @@ def _person_case(tokens: list[str], slots: list[int], known: dict, keep_votes: i
         s = qual = gaz = 0
         for i, rs in known.items():
             agree = [r for r in rs if c in r.cases and g in r.genders]
+            s -= not agree  # `Henryka Traczyk`: the surname cannot be a man's genitive
             if agree:
                 s += any(len(r.cases) < len(_CASES) for r in agree)  # indeclinable: no evidence
                 qual += max(fit(i, r) for r in agree)

@@ -18,6 +18,8 @@ Everything is linear in the number of tokens: one pass per stage over precompute
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -59,6 +61,7 @@ podnieść podnosić usłyszeć słyszeć dopytać dopytywać odpisać odpowiedz
 
 # Bounds that keep the stage linear on run-on text (a 15,000-character "sentence" of speech verbs):
 MAX_SUBJECT_REACH = 80  # tokens searched back from a speech verb for its subject
+APPOSITION_REACH = 20_000  # characters searched back for a name given a role (`Jan Nowak, rzecznik …`)
 MAX_CLAUSE_TOKENS = 400  # tokens a content clause may run after `że`
 
 # Verbs that take a content clause in reported speech; manner/feeling verbs above only frame direct quotes.
@@ -492,8 +495,17 @@ class _Finder:
         self.doc = doc
         self.text = self.v.text
         self.cands: list[_Cand] = []
+        self.in_cand = bytearray(len(self.text) + 1)  # chars inside a candidate quote (overlap test in O(span))
         self.covered = bytearray(len(self.text) + 1)  # chars inside direct quotes (with marks)
         self.pairs = _pair_marks(self.text)
+        self.first_use: dict[str, int] = {}  # lemma -> its first token
+        for k, lemmas in enumerate(self.v.lemmas):
+            if not self.v.space[k]:
+                for lemma in lemmas:
+                    self.first_use.setdefault(lemma, k)
+        self.in_pair = bytearray(len(self.text) + 1)  # chars strictly inside a pair of quote marks
+        for o, c in self.pairs:
+            self.in_pair[o + 1:c] = b"\x01" * max(0, c - o - 1)
         self.questions: set[int] = set()
         self._marks_close = {c: o for o, c in self.pairs}
 
@@ -1036,7 +1048,13 @@ class _Finder:
         return None
 
     def _overlaps_cand(self, a: int, b: int) -> bool:
-        return any(c.start < b and a < c.end for c in self.cands)
+        return self.in_cand.find(1, a, b) != -1
+
+    def _push(self, c: _Cand) -> int:
+        """Add a candidate quote; its index."""
+        self.cands.append(c)
+        self.in_cand[c.start:c.end] = b"\x01" * (c.end - c.start)
+        return len(self.cands) - 1
 
     def _add_dash(self, qa, qb, verb, cend, sp, pre, kind="direct", cue_colon=None) -> int | None:
         v = self.v
@@ -1056,9 +1074,9 @@ class _Finder:
             c.cue = (pre[0], pre[0] + 1, self._lemma_of(pre[0]) if v.words[pre[0]] != ":" else ":")
         else:
             self._subject_from_verb(c, verb)
-        self.cands.append(c)
+        index = self._push(c)
         self.cover(max(0, qa - 3), qb + 1)
-        return len(self.cands) - 1
+        return index
 
     def _subject_from_verb(self, c: _Cand, verb: int) -> None:
         """No speaker phrase: an impersonal verb (`poinformowano`) has none; otherwise a dropped subject
@@ -1074,9 +1092,9 @@ class _Finder:
         if self._overlaps_cand(qa, qb):
             return None
         c = _Cand(qa, qb, "direct", "dash", mode="continuation", chain=prev_cand, pos=qa)
-        self.cands.append(c)
+        index = self._push(c)
         self.cover(max(0, qa - 3), qb + 1)
-        return len(self.cands) - 1
+        return index
 
     def _lemma_of(self, i: int) -> str:
         v = self.v
@@ -1175,12 +1193,11 @@ class _Finder:
             self._subject_from_verb(c, verb)
         else:
             c.mode = "context"
-        self.cands.append(c)
-        return len(self.cands) - 1
+        return self._push(c)
 
     def _add_mark_cont(self, qa, qb, prev) -> None:
         if not self._overlaps_cand(qa, qb):
-            self.cands.append(_Cand(qa, qb, "direct", "mark", mode="continuation", chain=prev, pos=qa))
+            self._push(_Cand(qa, qb, "direct", "mark", mode="continuation", chain=prev, pos=qa))
 
     # ---------------------------------------------------------------- indirect
     def find_indirect(self) -> None:
@@ -1324,7 +1341,7 @@ class _Finder:
         self._subject_for(c, verb, sa, subj_after)
         if c.mode == "skip":
             return
-        self.cands.append(c)
+        self._push(c)
 
     def _subject_for(self, c: _Cand, verb: int, sa: int, subj_after=None) -> None:
         v = self.v
@@ -1463,7 +1480,7 @@ class _Finder:
             agr = v.verb_agreement(verb)
             c.mode = "dropped"
             c.agree = (agr[0], agr[1])
-        self.cands.append(c)
+        self._push(c)
 
     def _according(self, i: int, key: tuple[str, ...]) -> None:
         v = self.v
@@ -1548,12 +1565,11 @@ class _Finder:
                 else:
                     c.speaker_tokens = sp_span
                     c.speaker_case = "gen"
-                self.cands.append(c)
-                prev = len(self.cands) - 1
+                prev = self._push(c)
             else:
                 c.mode = "continuation"
                 c.chain = prev
-                self.cands.append(c)
+                self._push(c)
 
     # ---------------------------------------------------------------- headlines
     def find_headlines(self) -> None:
@@ -1587,7 +1603,7 @@ class _Finder:
             c = _Cand(qa, qb, "direct", "headline", pos=s.start)
             c.cue = (colon_tok, colon_tok + 1, ":")
             c.speaker_tokens = (a_tok, colon_tok)
-            self.cands.append(c)
+            self._push(c)
 
     # ---------------------------------------------------------------- speakers
     def mentions(self) -> list[tuple[int, int, int, frozenset, bool]]:
@@ -1634,7 +1650,7 @@ class _Finder:
                     break
             e = rest[-1] + 1
             c0 = v.idx[first]
-            if any(o < c0 < c for o, c in self.pairs):
+            if self.in_pair[c0]:
                 i = max(j, i + 1)
                 continue
             while si < len(spans) and spans[si][1] <= c0:
@@ -1813,7 +1829,7 @@ class _Finder:
         # chains were indices into the unsorted list: rebuild by identity
         mentions = self.mentions()
         self.build_full_names(mentions)
-        entities = self.doc._.get(ext.ENTITIES) or []
+        entities = _MentionIndex(self.doc._.get(ext.ENTITIES) or [])
         history: list[tuple[int, _Speaker]] = []  # (char pos, speaker) of earlier quotes
         out: list[Quote] = []
         resolved: dict[int, _Speaker | None] = {}
@@ -1860,10 +1876,10 @@ class _Finder:
             name = sp.name if sp else None
             mention = (sp.start, sp.end) if sp and sp.start is not None else None
             entity = None
-            if entities and mention:
-                ent = _entity_covering(entities, mention)
+            if entities.rows and mention:
+                ent = entities.covering(mention)
                 if ent is None and sp.antecedent:
-                    ent = _entity_covering(entities, sp.antecedent)
+                    ent = entities.covering(sp.antecedent)
                 if ent is not None:
                     entity, ename = ent
                     name = ename or name
@@ -1912,9 +1928,10 @@ class _Finder:
         c0 = v.idx[a]
         if not self._person_noun(head):
             return None
-        # apposition: `Name, role` / `role Name` anywhere in the article
-        for m0, s, e, g, nom in ments:
-            if s <= head < e or m0 >= c0:
+        # apposition: `Name, role` / `role Name` earlier in the article (within APPOSITION_REACH characters)
+        lo = bisect.bisect_left(ments, (c0 - APPOSITION_REACH,))
+        for m0, s, e, g, nom in ments[lo:bisect.bisect_left(ments, (c0,))]:
+            if s <= head < e:
                 continue
             nb = v.next_word(e - 1)
             after = []
@@ -1928,7 +1945,7 @@ class _Finder:
             if any(0 <= k < v.n and v.lemmas[k] & heads for k in after + before):
                 return self.phrase_speaker(s, e, "nom" if nom else "gen")
         # anaphoric (the head noun occurred before) or a bare role: the most recent agreeing person
-        earlier = any(v.lemmas[k] & heads for k in range(0, a) if not v.space[k])
+        earlier = any(self.first_use.get(lemma, a) < a for lemma in heads)
         bare = len(words) == 1  # `rzecznik ministerstwa` names its own source; a lone `minister` refers back
         if not (earlier or bare):
             return None
@@ -2009,27 +2026,35 @@ def _agrees(genders, number, want, want_number) -> bool:
     return bool(_gender_want(genders) & want)
 
 
-def _entity_covering(entities, span: tuple[int, int]) -> tuple[str, str] | None:
-    """(id, name) of the entity the speaker phrase names: a person inside it, else a mention at its start.
+class _MentionIndex:
+    """Entity mentions sorted by start, for the mentions overlapping a span in O(log n + hits)."""
 
-    `władze Metra` is not the organisation `Metro`: a name in the complement does not speak.
-    """
-    a, b = span
-    best = None
-    best_key = (False, 0)
-    for ent in entities:
-        person = _get(ent, "type") == "person"
-        for m in _get(ent, "mentions") or []:
-            ms, me = _get(m, "start"), _get(m, "end")
-            if ms is None or me is None:
-                continue
+    def __init__(self, entities) -> None:
+        rows = []
+        for ent in entities:
+            ident, name, person = str(_get(ent, "id")), _get(ent, "name"), _get(ent, "type") == "person"
+            for m in _get(ent, "mentions") or []:
+                ms, me = _get(m, "start"), _get(m, "end")
+                if ms is not None and me is not None:
+                    rows.append((ms, me, person, ident, name))
+        rows.sort(key=lambda row: row[0])
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
+        self.longest = max((me - ms for ms, me, *_ in rows), default=0)
+
+    def covering(self, span: tuple[int, int]) -> tuple[str, str] | None:
+        """(id, name) of the entity the speaker phrase names: a person inside it, else a mention at its start.
+
+        `władze Metra` is not the organisation `Metro`: a name in the complement does not speak.
+        """
+        a, b = span
+        best, best_key = None, (False, 0)
+        first = bisect.bisect_left(self.starts, a - self.longest)
+        for ms, me, person, ident, name in self.rows[first:bisect.bisect_left(self.starts, b)]:
             ov = min(b, me) - max(a, ms)
-            if ov <= 0 or not (person or ms <= a):
-                continue
-            if (person, ov) > best_key:
-                best_key = (person, ov)
-                best = (str(_get(ent, "id")), _get(ent, "name"))
-    return best
+            if ov > 0 and (person or ms <= a) and (person, ov) > best_key:
+                best_key, best = (person, ov), (ident, name)
+        return best
 
 
 def _get(obj, key):
