@@ -12,7 +12,8 @@ from spacy.language import Language
 from kronika import extensions as ext
 from kronika.document import Document
 from kronika.offsets import normalize
-from kronika.textio import Failure, Source
+from kronika.errors import InputError
+from kronika.textio import Failure, Source, check_text
 from kronika.pipeline import (  # noqa: F401  (register the stages' factories)
     entities,
     events,
@@ -76,12 +77,15 @@ def analyze_many(sources: Iterable[Source | Failure]) -> Iterator[Document | Fai
             continue
         try:
             yield run(nlp, source)
+        except InputError as error:
+            yield Failure(source.id, str(error))
         except Exception as error:  # one bad document never stops a batch
             yield Failure(source.id, f"analysis failed: {type(error).__name__}: {error}")
 
 
 def run(nlp: Language, source: Source) -> Document:
-    """Run every stage on one source."""
+    """Run every stage on one source (InputError if the text cannot be analysed: blank, broken, too long)."""
+    check_text(source.text)
     normalised, offsets = normalize(source.text)
     doc = nlp.make_doc(normalised)
     doc._.set(ext.DATE, source.date)

@@ -6,8 +6,11 @@
         store.find_quotes(speaker="Łukaszenka")
 """
 from kronika.store.db import DEFAULT_DB
-from kronika.store.errors import DocumentNotFound, EntityNotFound, StoreError
+from kronika.store.errors import DiskFull, DocumentNotFound, EntityNotFound, ReadOnlyDatabase, StorageError, StoreError
 from kronika.store.store import Store
 from kronika.store.text import content_hash
 
-__all__ = ["DEFAULT_DB", "DocumentNotFound", "EntityNotFound", "Store", "StoreError", "content_hash"]
+__all__ = [
+    "DEFAULT_DB", "DiskFull", "DocumentNotFound", "EntityNotFound", "ReadOnlyDatabase", "Store", "StorageError",
+    "StoreError", "content_hash",
+]

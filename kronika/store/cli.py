@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kronika.store.db import DEFAULT_DB
-from kronika.store.errors import DocumentNotFound, EntityNotFound, StoreError
+from kronika.store.errors import DocumentNotFound, EntityNotFound, StorageError, StoreError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
 DB_HELP = ("database: a file path or sqlite:///path (SQLite), or postgresql://user@host/db; "
@@ -116,7 +116,7 @@ def dispatch(args: argparse.Namespace) -> int:
     except (EntityNotFound, DocumentNotFound) as error:
         print(f"kronika: {error}", file=sys.stderr)
         return EXIT_SOME_FAILED
-    except StoreError as error:
+    except (StoreError, StorageError) as error:
         print(f"kronika: error: {error}", file=sys.stderr)
         return EXIT_ERROR
 
