@@ -148,8 +148,8 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
             ent = _extend_coordination(ent)
             kind = "place" if _geographic(ent) else kind
         for span, span_kind in _split_trailing_person(ent, kind):
-            if span_kind == "person" and span[0].is_sent_start and not _person_like(span):
-                continue  # `Rok Języka Polskiego trwa`: capitals at a sentence start say nothing
+            if span_kind == "person" and (span[0].is_sent_start or len(span) > 1) and not _person_like(span):
+                continue  # `Rok Języka Polskiego trwa`, `Rokiem Języka Rosyjskiego`: common words
             found.append(_Candidate(span, span_kind, _entity_base(span, span_kind)))
             if span_kind == "organization":
                 found.extend(_nested_organisation(span))
