@@ -84,8 +84,12 @@ def analyze_many(sources: Iterable[Source | Failure]) -> Iterator[Document | Fai
 
 
 def run(nlp: Language, source: Source) -> Document:
-    """Run every stage on one source (InputError if the text cannot be analysed: blank, broken, too long)."""
-    check_text(source.text)
+    """Run every stage on one source (InputError if the text cannot be analysed: broken or too long).
+
+    A blank text gives an empty analysis here; the readers of the front doors refuse blank documents.
+    """
+    if source.text.strip():
+        check_text(source.text)
     normalised, offsets = normalize(source.text)
     doc = nlp.make_doc(normalised)
     doc._.set(ext.DATE, source.date)
