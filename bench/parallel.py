@@ -18,10 +18,18 @@ from bench.throughput import DEFAULT_CORPUS
 
 
 def run(args: list[str], out: Path) -> float:
+    """Seconds `kronika ARGS…` takes as a separate process, its output to `out`."""
     started = time.perf_counter()
     with out.open("w") as sink:
-        subprocess.run([sys.executable, "-m", "kronika", "analyze", *args], stdout=sink, check=True)
+        subprocess.run([sys.executable, "-m", "kronika", *args], stdout=sink, check=True)
     return time.perf_counter() - started
+
+
+def write_sample(corpus: str, limit: int, path: Path) -> Path:
+    """The first `limit` documents of a JSON Lines corpus, written to `path`."""
+    with open(corpus, encoding="utf-8") as lines:
+        path.write_text("".join(line for _, line in zip(range(limit), lines)), encoding="utf-8")
+    return path
 
 
 def main() -> None:
@@ -31,9 +39,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp())
-    sample = tmp / "sample.jsonl"
-    with open(args.corpus, encoding="utf-8") as lines:
-        sample.write_text("".join(line for _, line in zip(range(args.limit), lines)), encoding="utf-8")
+    sample = write_sample(args.corpus, args.limit, tmp / "sample.jsonl")
     modes = {
         "1 process": ["--workers", "1"],
         f"{args.workers} workers": ["--workers", str(args.workers)],
@@ -42,7 +48,7 @@ def main() -> None:
     results, outputs = {}, {}
     for name, flags in modes.items():
         out = tmp / f"{len(results)}.jsonl"
-        seconds = run([str(sample), *flags], out)
+        seconds = run(["analyze", str(sample), *flags], out)
         results[name] = {"seconds": round(seconds, 1), "docs_per_s": round(args.limit / seconds, 2)}
         outputs[name] = sorted(out.read_text(encoding="utf-8").splitlines(), key=lambda l: json.loads(l)["id"])
     first = next(iter(outputs.values()))

@@ -6,7 +6,9 @@ only one dialect needs are tagged. Applied versions are recorded in `schema_vers
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
+from kronika.store import text as tx
 from kronika.store.db import Database
 from kronika.store.errors import StoreError
 
@@ -17,8 +19,9 @@ REF = {"sqlite": "INTEGER", "postgresql": "BIGINT"}
 _PUNCT = "„”“«»‚‘’–—…•·"
 PUNCT, SPACES = f"'{_PUNCT}'", "'" + " " * len(_PUNCT) + "'"
 
-# (dialect or None for both, statement)
-V1: list[tuple[str | None, str]] = [
+# (dialect or None for both, statement or a function of the database)
+Statement = tuple[str | None, str | Callable[[Database], None]]
+V1: list[Statement] = [
     (None, """CREATE TABLE documents (
         pk {pk},
         id TEXT NOT NULL UNIQUE,
@@ -133,8 +136,64 @@ V1: list[tuple[str | None, str]] = [
     (None, "CREATE INDEX event_participants_event ON event_participants (event)"),
 ]
 
-MIGRATIONS: list[tuple[int, str, list[tuple[str | None, str]]]] = [
+TERMS_BATCH = 500  # terms looked up per statement
+
+
+def index_quotes(db: Database, quotes: Sequence[tuple[int, str, str, str]]) -> None:
+    """Add quotes (pk, text_key, lemmas, speaker_key) to the quote word index and speakers to its vocabulary."""
+    terms = {pk: tx.quote_terms(text_key, lemmas) for pk, text_key, lemmas, _ in quotes}
+    vocabulary = set().union(*terms.values())
+    db.executemany("INSERT INTO quote_terms (kind, term) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                   sorted(vocabulary | {(tx.SPEAKER, speaker) for *_, speaker in quotes}))
+    ids: dict[tuple[str, str], int] = {}
+    for kind in (tx.CHUNK, tx.LEMMA):
+        words = sorted(term for k, term in vocabulary if k == kind)
+        for start in range(0, len(words), TERMS_BATCH):
+            batch = words[start:start + TERMS_BATCH]
+            ids.update(((kind, term), pk) for pk, term in db.query(
+                f"SELECT pk, term FROM quote_terms WHERE kind = ? AND term IN ({', '.join('?' * len(batch))})",
+                [kind, *batch]))
+    db.executemany("INSERT INTO quote_postings (term, quote) VALUES (?, ?)",
+                   [(ids[term], pk) for pk, found in terms.items() for term in found])
+
+
+def _index_stored_quotes(db: Database, batch: int = 2000) -> None:
+    last = 0
+    while rows := db.query("SELECT pk, text_key, lemmas, speaker_key FROM quotes WHERE pk > ? ORDER BY pk LIMIT ?",
+                           (last, batch)):
+        index_quotes(db, rows)
+        last = rows[-1][0]
+
+
+# Quote search by words and speakers without scanning every quote: `quote_terms` holds each distinct
+# space-separated chunk of a quote's text_key ('w'), lemma ('l') and speaker_key ('s'); `quote_postings`
+# links chunks and lemmas to the quotes that have them (see `Store.find_quotes`).
+V2: list[Statement] = [
+    (None, "CREATE INDEX entity_keys_key ON entity_keys (key)"),
+    # covering indexes for the entity profile (its articles, their other entities, its mentions by kind and
+    # text); the first two replace narrower ones, so that saving an article writes no more index pages
+    (None, "DROP INDEX doc_entities_entity"),
+    (None, "CREATE INDEX doc_entities_entity ON doc_entities (entity, date, doc, mention_count)"),
+    (None, "DROP INDEX mentions_entity"),
+    (None, "CREATE INDEX mentions_entity ON mentions (entity, kind, text)"),
+    (None, "CREATE INDEX doc_entities_doc_entity ON doc_entities (doc, entity)"),
+    # id and date of a document without reading its (large) row: full-text hits are ranked with them
+    (None, "CREATE INDEX documents_pk_id_date ON documents (pk, id, date)"),
+    (None, """CREATE TABLE quote_terms (
+        pk {pk},
+        kind TEXT NOT NULL,
+        term TEXT NOT NULL,
+        UNIQUE (kind, term))"""),
+    ("sqlite", "CREATE TABLE quote_postings (term INTEGER NOT NULL, quote INTEGER NOT NULL, "
+               "PRIMARY KEY (term, quote)) WITHOUT ROWID"),
+    ("postgresql", "CREATE TABLE quote_postings (term BIGINT NOT NULL, quote BIGINT NOT NULL, PRIMARY KEY (term, quote))"),
+    (None, "CREATE INDEX quote_postings_quote ON quote_postings (quote)"),
+    (None, _index_stored_quotes),
+]
+
+MIGRATIONS: list[tuple[int, str, list[Statement]]] = [
     (1, "documents, full text, entities, quotes, times, events", V1),
+    (2, "quote word and speaker index; entity key and entity profile indexes", V2),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -157,7 +216,11 @@ def migrate(db: Database) -> int:
             if version <= current:
                 continue
             for dialect, statement in statements:
-                if dialect in (None, db.dialect):
+                if dialect not in (None, db.dialect):
+                    continue
+                if callable(statement):
+                    statement(db)
+                else:
                     db.execute(statement.format(pk=PK[db.dialect], ref=REF[db.dialect], PUNCT=PUNCT, SPACES=SPACES))
             db.execute("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
                        (version, description, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))

@@ -17,11 +17,14 @@ from typing import Any
 from kronika.store import text as tx
 from kronika.store.db import DEFAULT_DB, Database
 from kronika.store.errors import DocumentNotFound, EntityNotFound, StoreError
-from kronika.store.schema import migrate
+from kronika.store.schema import index_quotes, migrate
 
 Status = str  # "added" | "updated" | "unchanged"
 ENTITY_REFERENCES = (("doc_entities", "entity"), ("entity_roles", "entity"), ("mentions", "entity"),
                      ("quotes", "speaker_entity"), ("event_participants", "entity"))
+MAX_TERMS = 1000  # index terms a query word may match and still narrow the quotes searched
+MAX_CANDIDATES = 5000  # quotes the query words may narrow the search to; more: scan newest first instead
+SHORTLIST_ABOVE = 1000  # more candidates than this: shortlist the newest by the date index before reading them
 
 
 def _now() -> str:
@@ -145,6 +148,7 @@ class Store:
     def _clear_document(self, pk: int) -> None:
         if self.dialect == "sqlite":
             self.db.execute("DELETE FROM documents_fts WHERE rowid = ?", (pk,))
+        self.db.execute("DELETE FROM quote_postings WHERE quote IN (SELECT pk FROM quotes WHERE doc = ?)", (pk,))
         self.db.execute("DELETE FROM event_participants WHERE event IN (SELECT pk FROM events WHERE doc = ?)", (pk,))
         for table in ("events", "times", "quotes", "mentions", "entity_roles", "doc_entities"):
             self.db.execute(f"DELETE FROM {table} WHERE doc = ?", (pk,))
@@ -182,6 +186,8 @@ class Store:
                            quote.get("kind"), speaker, tx.fold(speaker), speaker_entity, _cue_text(quote.get("cue")), date))
         self.db.executemany("INSERT INTO quotes (doc, ord, start_char, end_char, text, text_key, lemmas, kind, speaker, "
                             "speaker_key, speaker_entity, cue, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", quotes)
+        if quotes:
+            index_quotes(self.db, self.db.query("SELECT pk, text_key, lemmas, speaker_key FROM quotes WHERE doc = ?", (pk,)))
         self.db.executemany("INSERT INTO times (doc, ord, start_char, end_char, text, type, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
                             [(pk, n, _int(t.get("start")) or 0, _int(t.get("end")) or 0, str(t.get("text") or ""),
                               t.get("type"), None if t.get("value") is None else str(t.get("value")))
@@ -351,13 +357,16 @@ class Store:
         where, params = [], []
         if speaker:
             ids = self.resolve(speaker)
-            clause = "q.speaker_key LIKE ? ESCAPE '\\'"
-            params.append(_like(tx.fold(speaker)))
+            clause = "q.speaker_key IN (SELECT term FROM quote_terms WHERE kind = ? AND term LIKE ? ESCAPE '\\')"
             if ids:
                 clause = f"(q.speaker_entity IN ({_marks(ids)}) OR {clause})"
-                params[-1:-1] = ids
             where.append(clause)
-        for word in tx.query_words(text or ""):
+            params += [*ids, tx.SPEAKER, _like(tx.fold(speaker))]
+        words = tx.query_words(text or "")
+        narrowed = self._quote_candidates(words)
+        for word in words:
+            if narrowed is not None and word in narrowed[1]:
+                continue  # the candidates hold exactly the quotes that match it
             alternatives = []
             for variant in tx.query_variants(word):
                 alternatives.append("q.text_key LIKE ? ESCAPE '\\' OR (' ' || q.lemmas || ' ') LIKE ? ESCAPE '\\'")
@@ -382,11 +391,75 @@ class Store:
                 params.append(_like(f" {prefix}"))
             where.append("(" + " OR ".join(alternatives) + ")")
         self._date_filter(where, params, "q.date", since, until)
+        if narrowed is not None:
+            shortlist = self._newest_quotes(where, params, sorted(narrowed[0]), limit) if narrowed[0] else []
+            if not shortlist:
+                return []
+            where.append(f"q.pk IN ({_marks(shortlist)})")
+            params += shortlist
         sql = ("SELECT q.date, d.id, q.speaker, e.name, q.text, q.cue, q.kind, q.start_char, q.end_char FROM quotes q "
                "JOIN documents d ON d.pk = q.doc LEFT JOIN entities e ON e.pk = q.speaker_entity "
                + (f"WHERE {' AND '.join(where)} " if where else "") + "ORDER BY q.date DESC, d.id, q.ord LIMIT ?")
         return [{"date": r[0], "document": r[1], "speaker": r[2], "speaker_entity": r[3], "text": r[4], "cue": r[5],
                  "kind": r[6], "start": r[7], "end": r[8]} for r in self.db.query(sql, params + [limit])]
+
+    def _quote_candidates(self, words: Sequence[str]) -> tuple[set[int], set[str]] | None:
+        """(quotes that match the words the index narrows down, those words), from the quote word index;
+        None when it narrows none down (then a newest-first scan is faster)."""
+        terms = {word: found for word in words if (found := self._word_terms(word)) is not None}
+        if not terms:
+            return None
+        if not all(terms.values()):
+            return set(), set(terms)
+        few = {word: quotes for word, found in terms.items() if (quotes := self._quotes_with(found)) is not None}
+        if few:
+            return set.intersection(*few.values()), set(few)
+        if len(terms) > 1:  # frequent words can still be rare together
+            together = self._quotes_with(*terms.values())
+            return None if together is None else (together, set(terms))
+        return None
+
+    def _quotes_with(self, *groups: list[int]) -> set[int] | None:
+        """Quotes that have a term of every group, or None if more than MAX_CANDIDATES."""
+        rows = self.db.query(" INTERSECT ".join(f"SELECT DISTINCT quote FROM quote_postings WHERE term IN ({_marks(g)})"
+                                                for g in groups) + " LIMIT ?",
+                             [*itertools.chain(*groups), MAX_CANDIDATES + 1])
+        return {r[0] for r in rows} if len(rows) <= MAX_CANDIDATES else None
+
+    def _newest_quotes(self, where: list[str], params: list[Any], candidates: list[int], limit: int) -> list[int]:
+        """The candidates that can be among the `limit` newest quotes matching `where`: the `limit` newest,
+        found by walking the date index, and all as new as the last of them (ties are broken by document id)."""
+        if len(candidates) <= SHORTLIST_ABOVE:
+            return candidates
+        # `+`: a membership test (first, before reading the row for the other clauses) while walking by date
+        clauses = " AND ".join([f"+q.pk IN ({_marks(candidates)})", *where])
+        top = self.db.query(f"SELECT q.pk, q.date FROM quotes q WHERE {clauses} ORDER BY q.date DESC LIMIT ?",
+                            [*candidates, *params, limit])
+        if not top or len(top) < limit:
+            return [pk for pk, _ in top]
+        last = top[-1][1]
+        ties = self.db.query(f"SELECT q.pk FROM quotes q WHERE {clauses} AND "
+                             + ("q.date IS NULL" if last is None else "q.date = ?"),
+                             [*candidates, *params, *([] if last is None else [last])])
+        return sorted({pk for pk, _ in top} | {r[0] for r in ties})
+
+    def _word_terms(self, word: str) -> list[int] | None:
+        """The quote index terms a query word matches as `find_quotes`' patterns would; None if too many or none apply.
+
+        Index terms and query variants are both casefolded, so substring, prefix and equality tests on the
+        terms agree with the LIKE patterns on the quotes (see `text.quote_terms`).
+        """
+        variants, stems = tx.query_variants(word), tx.query_stems(word)
+        if any(not v or " " in v for v in variants + stems):
+            return None
+        inside = [v for v in variants if not any(u != v and u in v for u in variants)]
+        starts = [s for s in stems if not any(u in s for u in inside)]
+        contains = "instr(term, ?) > 0" if self.dialect == "sqlite" else "strpos(term, ?) > 0"
+        chunk_tests = " OR ".join([contains] * len(inside) + ["substr(term, 1, ?) = ?"] * len(starts))
+        terms = [r[0] for r in self.db.query(
+            f"SELECT pk FROM quote_terms WHERE (kind = ? AND ({chunk_tests})) OR (kind = ? AND term IN ({_marks(variants)})) "
+            "LIMIT ?", [tx.CHUNK, *inside, *(x for s in starts for x in (len(s), s)), tx.LEMMA, *variants, MAX_TERMS + 1])]
+        return terms if len(terms) <= MAX_TERMS else None
 
     @staticmethod
     def _date_filter(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
@@ -412,10 +485,10 @@ class Store:
                                  "ORDER BY count(*) DESC, text LIMIT 10", (pk,))
         roles = self.db.query("SELECT role, count(*) FROM entity_roles WHERE entity = ? GROUP BY role "
                               "ORDER BY count(*) DESC, role LIMIT 10", (pk,))
-        co = self.db.query("SELECT e.pk, e.type, e.name, count(DISTINCT b.doc) FROM doc_entities a "
-                           "JOIN doc_entities b ON b.doc = a.doc AND b.entity <> a.entity JOIN entities e ON e.pk = b.entity "
-                           "WHERE a.entity = ? GROUP BY e.pk, e.type, e.name ORDER BY count(DISTINCT b.doc) DESC, e.name "
-                           "LIMIT ?", (pk, related))
+        co = self.db.query("SELECT e.pk, e.type, e.name, c.documents FROM (SELECT entity, count(DISTINCT doc) AS documents "
+                           "FROM doc_entities WHERE doc IN (SELECT doc FROM doc_entities WHERE entity = ?) AND entity <> ? "
+                           "GROUP BY entity) c JOIN entities e ON e.pk = c.entity ORDER BY c.documents DESC, e.name LIMIT ?",
+                           (pk, pk, related))
         latest = self.db.query("SELECT q.date, d.id, q.text FROM quotes q JOIN documents d ON d.pk = q.doc "
                                "WHERE q.speaker_entity = ? ORDER BY q.date DESC, d.id DESC, q.ord LIMIT ?", (pk, quotes))
         said = self.db.scalar("SELECT count(*) FROM quotes WHERE speaker_entity = ?", (pk,))
@@ -489,8 +562,8 @@ class Store:
                                  for terms, stems in groups)
             rows = self.db.query("SELECT d.id, d.date, -bm25(documents_fts) AS score, "
                                  "snippet(documents_fts, 0, '[', ']', '…', 16) FROM documents_fts "
-                                 "JOIN documents d ON d.pk = documents_fts.rowid WHERE documents_fts MATCH ? "
-                                 "ORDER BY bm25(documents_fts), d.id LIMIT ?", (match, limit))
+                                 "JOIN documents d INDEXED BY documents_pk_id_date ON d.pk = documents_fts.rowid "
+                                 "WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), d.id LIMIT ?", (match, limit))
         else:
             parts, params = [], []
             for terms, stems in groups:

@@ -88,6 +88,19 @@ def lemma_text(lemmas: Sequence[tuple[int, int, str]], start: int = 0, end: int 
     return " ".join(l.casefold() for s, e, l in lemmas if s >= start and (end is None or e <= end))
 
 
+CHUNK, LEMMA, SPEAKER = "w", "l", "s"  # kinds of quote terms
+
+
+def quote_terms(text_key: str, lemmas: str) -> set[tuple[str, str]]:
+    """What the quote word index holds for a quote: its text's space-separated chunks and its lemmas.
+
+    For v without spaces: `text_key LIKE '%v%'` holds exactly when some chunk is LIKE '%v%',
+    `(' ' || text_key) LIKE '% v%'` when some chunk is LIKE 'v%', and `(' ' || lemmas || ' ') LIKE '% v %'`
+    when some lemma is LIKE 'v'.
+    """
+    return {(CHUNK, c) for c in text_key.split(" ") if c} | {(LEMMA, l) for l in lemmas.split(" ") if l}
+
+
 _ENDING = re.compile(r"(?:owie|ami|ach|ego|emu|owi|om|ów|ej|ie|ią|ię|ę|ą|a|e|i|o|u|y)$")
 MIN_STEM = 4
 

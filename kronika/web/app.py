@@ -1,23 +1,28 @@
 """The web application: a typed JSON API under /api and server-rendered pages, over one store.
 
-Every request opens its own `Store` (SQLite connections are cheap; PostgreSQL connects per request),
-so nothing is shared between worker threads except the analysis pipeline, which runs under a lock.
+A request takes an open `Store` from a pool (opening one costs several queries) and gives it back when
+done, so no store serves two requests at once; a store that saw an error is closed instead. Nothing
+else is shared between worker threads except the analysis pipeline, which runs under a lock.
 """
 # no `from __future__ import annotations`: FastAPI must resolve the local `Db` dependency alias at runtime
 
 import datetime as dt
 import hmac
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import quote as urlquote
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, Header, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from kronika import __version__
@@ -64,6 +69,58 @@ def entity_key(ident: str) -> str:
     return f"#{ident}" if ident.isdigit() else ident
 
 
+class SecurityHeaders:
+    """ASGI middleware: nosniff and same-origin referrers on every response, the CSP on HTML ones
+    (plain ASGI: cheaper per request than a `BaseHTTPMiddleware`)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Referrer-Policy", "same-origin")
+                if headers.get("content-type", "").startswith("text/html"):
+                    headers.setdefault("Content-Security-Policy", CSP)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers if scope["type"] == "http" else send)
+
+
+class StorePool:
+    """Open stores kept between requests: a request takes an idle one (or opens one) and lends it back."""
+
+    def __init__(self, db_url: str) -> None:
+        self.db_url = db_url
+        self.idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+
+    def take(self) -> Store:
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            return Store.open(self.db_url)
+
+    @contextmanager
+    def lend(self, store: Store) -> Iterator[Store]:
+        """Use a taken store; it goes back to the pool unless an error (other than "not found") may have broken it."""
+        try:
+            yield store
+        except BaseException as error:
+            if isinstance(error, (DocumentNotFound, EntityNotFound)) or getattr(error, "status_code", None) == 404:
+                self.idle.put(store)
+            else:
+                store.close()
+            raise
+        self.idle.put(store)
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        with self.lend(self.take()) as store:
+            yield store
+
+
 def create_app(db_url: str, token: str | None = None, max_chars: int = 200_000) -> FastAPI:
     """The Kronika web app over the store at `db_url`. With `token`, POST /api/ingest accepts
     `Authorization: Bearer <token>`; without it no endpoint writes to the store."""
@@ -73,27 +130,19 @@ def create_app(db_url: str, token: str | None = None, max_chars: int = 200_000) 
     templates = _templates()
     analysis_lock = threading.Lock()
     Store.open(db_url).close()  # fail early (bad URL, unreachable database), and create/migrate the schema
+    pool = StorePool(db_url)
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable) -> Response:
-        response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if response.headers.get("content-type", "").startswith("text/html"):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     def get_store() -> Iterator[Store]:
         try:
-            store = Store.open(db_url)
+            store = pool.take()
         except StoreError as error:
             raise HTTPException(503, f"store unavailable: {error}") from None
-        try:
+        with pool.lend(store):
             yield store
-        finally:
-            store.close()
 
     Db = Annotated[Store, Depends(get_store)]
 
@@ -212,7 +261,7 @@ def create_app(db_url: str, token: str | None = None, max_chars: int = 200_000) 
 
     def with_store(request: Request, build: Callable[[Store], HTMLResponse]) -> HTMLResponse:
         try:
-            with Store.open(db_url) as store:
+            with pool.store() as store:
                 return build(store)
         except (DocumentNotFound, EntityNotFound) as error:
             return error_page(request, 404, str(error))
@@ -232,7 +281,7 @@ def create_app(db_url: str, token: str | None = None, max_chars: int = 200_000) 
                 more = len(found) > page_no * PAGE_SIZE
                 entities = store.find_entities(name=q, limit=10) if page_no == 1 else []
             return page(request, "index.html", title="Kronika", q=q, hits=hits, entities=entities,
-                        page_no=page_no, more=more, error=error, stats=store.stats())
+                        page_no=page_no, more=more, error=error, stats=None if q else store.stats())
         return with_store(request, build)
 
     def document_context(analysis: dict[str, Any]) -> dict[str, Any]:
