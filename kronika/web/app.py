@@ -18,7 +18,8 @@ from urllib.parse import quote as urlquote
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, Header, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import MutableHeaders
@@ -135,6 +136,12 @@ def create_app(db_url: str, token: str | None = None, max_chars: int = 200_000) 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        """422 without the input echoed back: it may be a whole article, or text that is not valid Unicode."""
+        details = [{k: v for k, v in item.items() if k not in ("input", "ctx")} for item in error.errors()]
+        return JSONResponse({"detail": details}, status_code=422)
 
     def get_store() -> Iterator[Store]:
         try:

@@ -6,6 +6,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from kronika.errors import InputError
+from kronika.textio import check_text
+
 
 class Open(BaseModel):
     """A model that keeps fields it does not name (the analysis schema may grow)."""
@@ -21,10 +24,12 @@ class AnalyzeRequest(BaseModel):
     @field_validator("text")
     @classmethod
     def not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("text is empty")
         if "\x00" in value:
             raise ValueError("text contains NUL characters")
+        try:
+            check_text(value)  # blank, broken Unicode (lone surrogates), too long for the pipeline
+        except InputError as error:
+            raise ValueError(str(error)) from error
         return value
 
 

@@ -131,3 +131,10 @@ def test_ingest_a_quoted_article(writer):
     body = {"id": "n2", "text": "„Nie odpuścimy” – powiedział Marek Zieliński w Gdańsku.", "date": "2024-06-07"}
     response = writer.post("/api/ingest", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
     assert response.json()["status"] == "added", response.text
+
+
+def test_analyze_lone_surrogate_is_422_not_500(client):
+    body = b'{"text": "Ala \\ud800 ma kota"}'  # valid JSON, invalid Unicode
+    response = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert "surrogate" in response.text
