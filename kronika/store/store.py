@@ -286,7 +286,7 @@ class Store:
     def resolve(self, name: str) -> list[int]:
         """Corpus entities a user's NAME means, most mentioned first (id `#12`, key, base forms, surname, part)."""
         name = (name or "").strip()
-        if name.startswith("#") and name[1:].isdigit():
+        if name.startswith("#") and _entity_number(name[1:]):
             return [int(name[1:])] if self.db.scalar("SELECT pk FROM entities WHERE pk = ?", (int(name[1:]),)) else []
         key = tx.name_key(name)
         if not key:
@@ -643,3 +643,8 @@ def _event_text(data: str | None) -> str:
 def _cue_text(cue: dict | str | None) -> str | None:
     """The cue as stored: its text (`analyze` gives {start, end, text, lemma})."""
     return cue.get("text") if isinstance(cue, dict) else cue
+
+
+def _entity_number(text: str) -> bool:
+    """`12` in `#12`: ASCII digits that fit a database integer (not `²`, not forty nines)."""
+    return text.isascii() and text.isdigit() and len(text) <= 18

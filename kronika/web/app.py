@@ -67,7 +67,7 @@ def load_document(store: Store, doc_id: str) -> dict[str, Any]:
 
 def entity_key(ident: str) -> str:
     """`/entities/12` means corpus entity #12; anything else is a name to resolve."""
-    return f"#{ident}" if ident.isdigit() else ident
+    return f"#{ident}" if ident.isascii() and ident.isdigit() else ident
 
 
 class SecurityHeaders:

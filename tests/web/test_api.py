@@ -138,3 +138,8 @@ def test_analyze_lone_surrogate_is_422_not_500(client):
     response = client.post("/api/analyze", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 422
     assert "surrogate" in response.text
+
+
+@pytest.mark.parametrize("ident", ["%C2%B2", "9" * 40])
+def test_entity_ids_that_are_not_plain_numbers_are_names(client, ident):
+    assert client.get(f"/api/entities/{ident}").status_code == 404
