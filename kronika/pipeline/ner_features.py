@@ -317,6 +317,14 @@ def make_doc(vocab, words: Sequence[str], tags: Sequence[str], lemmas: Sequence[
     )
 
 
+def tagger_columns(tagger, words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Tags and lemmas of `words` as Kronika's tagger (`kronika.pipeline.tagger.Tagger`) chooses them."""
+    from kronika.pipeline.morphology import analyse_word
+
+    chosen = tagger.tag(words, [analyse_word(w) for w in words])
+    return [r.tag for r in chosen], [r.lemma for r in chosen]
+
+
 def nkjp_to_doc(vocab, doc: NkjpDoc, feats: dict[str, str] | None = None, with_ents: bool = True,
                 tagged: tuple[Sequence[str], Sequence[str]] | None = None):
     """spaCy Doc of an NKJP document: morph feature, gold outer entities, and the corpus

@@ -27,7 +27,7 @@ import spacy  # noqa: E402
 from kronika.evaluation.entities import evaluate_spans, format_table  # noqa: E402
 from kronika.pipeline.morphology import analyse_word  # noqa: E402
 from kronika.pipeline.ner_features import (  # noqa: E402
-    doc_char_spans, iter_split, make_doc, reconstruct)
+    doc_char_spans, iter_split, make_doc, reconstruct, tagger_columns)
 
 
 def main() -> None:
@@ -54,9 +54,7 @@ def main() -> None:
         if args.input == "gold":
             lemmas = [t.base for t in toks]
         elif args.input == "tagger":
-            chosen = tagger.tag(words, [analyse_word(w) for w in words])
-            tags = [r.tag for r in chosen]
-            lemmas = [r.lemma for r in chosen]
+            tags, lemmas = tagger_columns(tagger, words)
         else:
             rs = [analyse_word(w) for w in words]
             tags = [r[0].tag if r else "ign" for r in rs]

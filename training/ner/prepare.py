@@ -22,16 +22,8 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 
-from kronika.pipeline.morphology import analyse_word  # noqa: E402
-from kronika.pipeline.ner_features import NkjpDoc, nkjp_to_doc, read_nkjp_iob, split_of  # noqa: E402
+from kronika.pipeline.ner_features import nkjp_to_doc, read_nkjp_iob, split_of, tagger_columns  # noqa: E402
 from kronika.pipeline.tagger import Tagger  # noqa: E402
-
-
-def own_tags(tagger: Tagger, doc: NkjpDoc) -> tuple[list[str], list[str]]:
-    """Tags and lemmas of the document's words as Kronika's tagger chooses them."""
-    words = [t.orth for t in doc.tokens]
-    chosen = tagger.tag(words, [analyse_word(w) for w in words])
-    return [r.tag for r in chosen], [r.lemma for r in chosen]
 
 
 def main() -> None:
@@ -53,7 +45,7 @@ def main() -> None:
     tagger = Tagger.load() if args.input == "tagger" else None
     for d in read_nkjp_iob(args.src):
         part = split_of(d.doc_id)
-        doc = nkjp_to_doc(nlp.vocab, d, feats, tagged=tagger and own_tags(tagger, d))
+        doc = nkjp_to_doc(nlp.vocab, d, feats, tagged=tagger and tagger_columns(tagger, [t.orth for t in d.tokens]))
         bins[part].add(doc)
         n_docs[part] += 1
         n_toks[part] += len(doc)
