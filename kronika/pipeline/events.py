@@ -13,7 +13,7 @@ new one, adding its participants. Taxonomy and conventions: docs/events.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from kronika.extensions import ENTITIES, EVENTS, QUOTES, READINGS, TIMES
 from kronika.pipeline.entities import PERSON_CLASSES as PERSON_NAMES
 from kronika.pipeline.entities import ROLE_NOUNS
+from kronika.pipeline.spans import SpanIndex
 from kronika.pipeline.structure import boilerplate_mask
 
 # ---------------------------------------------------------------- taxonomy
@@ -524,10 +525,7 @@ class _Finder:
         self.cue_starts = {q.cue.start for q in self.quotes if q.cue is not None}
         self.times = sorted((t for t in (doc._.get(TIMES) or []) if t.value), key=lambda t: t.start)
         self.time_starts = [t.start for t in self.times]
-        # quotes by start, with their index in doc._.quotes: `in_quote` by bisection
-        self.quote_order = sorted(range(len(self.quotes)), key=lambda q_i: self.quotes[q_i].start)
-        self.quote_starts = [self.quotes[q_i].start for q_i in self.quote_order]
-        self.longest_quote = max((q.end - q.start for q in self.quotes), default=0)
+        self.quote_spans = SpanIndex((q.start, q.end, q_i) for q_i, q in enumerate(self.quotes))
         self.by_id = {e.id: e for e in self.entities}
         self.ent_starts: dict[str, list[int]] = {}
         for s in sorted(self.ment_start):
@@ -598,9 +596,7 @@ class _Finder:
 
     def in_quote(self, char: int):
         """(index, quote) of the first quote (in doc._.quotes order) that contains `char`, or None."""
-        lo = bisect_left(self.quote_starts, char - self.longest_quote)
-        hits = [q_i for q_i in self.quote_order[lo:bisect_right(self.quote_starts, char)]
-                if char < self.quotes[q_i].end]
+        hits = [q_i for _, _, q_i in self.quote_spans.overlapping(char, char + 1)]
         return (min(hits), self.quotes[min(hits)]) if hits else None
 
     def times_between(self, start: int, end: int) -> list:

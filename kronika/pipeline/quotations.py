@@ -19,15 +19,16 @@ Everything is linear in the number of tokens: one pass per stage over precompute
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kronika import extensions as ext
+from kronika.pipeline.spans import SpanIndex
 
 # --------------------------------------------------------------------------- tables
 
@@ -498,11 +499,6 @@ class _Finder:
         self.in_cand = bytearray(len(self.text) + 1)  # chars inside a candidate quote (overlap test in O(span))
         self.covered = bytearray(len(self.text) + 1)  # chars inside direct quotes (with marks)
         self.pairs = _pair_marks(self.text)
-        self.first_use: dict[str, int] = {}  # lemma -> its first token
-        for k, lemmas in enumerate(self.v.lemmas):
-            if not self.v.space[k]:
-                for lemma in lemmas:
-                    self.first_use.setdefault(lemma, k)
         self.in_pair = bytearray(len(self.text) + 1)  # chars strictly inside a pair of quote marks
         for o, c in self.pairs:
             self.in_pair[o + 1:c] = b"\x01" * max(0, c - o - 1)
@@ -510,6 +506,16 @@ class _Finder:
         self._marks_close = {c: o for o, c in self.pairs}
 
     # helpers ----------------------------------------------------------------
+    @cached_property
+    def first_use(self) -> dict[str, int]:
+        """Lemma -> its first token (built on the first role phrase that needs it)."""
+        first: dict[str, int] = {}
+        for k, lemmas in enumerate(self.v.lemmas):
+            if not self.v.space[k]:
+                for lemma in lemmas:
+                    first.setdefault(lemma, k)
+        return first
+
     def span_text(self, a: int, b: int) -> str:
         return self.text[a:b]
 
@@ -1829,7 +1835,7 @@ class _Finder:
         # chains were indices into the unsorted list: rebuild by identity
         mentions = self.mentions()
         self.build_full_names(mentions)
-        entities = _MentionIndex(self.doc._.get(ext.ENTITIES) or [])
+        entities = _mention_index(self.doc._.get(ext.ENTITIES) or [])
         history: list[tuple[int, _Speaker]] = []  # (char pos, speaker) of earlier quotes
         out: list[Quote] = []
         resolved: dict[int, _Speaker | None] = {}
@@ -1876,10 +1882,10 @@ class _Finder:
             name = sp.name if sp else None
             mention = (sp.start, sp.end) if sp and sp.start is not None else None
             entity = None
-            if entities.rows and mention:
-                ent = entities.covering(mention)
+            if entities and mention:
+                ent = _entity_covering(entities, mention)
                 if ent is None and sp.antecedent:
-                    ent = entities.covering(sp.antecedent)
+                    ent = _entity_covering(entities, sp.antecedent)
                 if ent is not None:
                     entity, ename = ent
                     name = ename or name
@@ -2026,35 +2032,30 @@ def _agrees(genders, number, want, want_number) -> bool:
     return bool(_gender_want(genders) & want)
 
 
-class _MentionIndex:
-    """Entity mentions sorted by start, for the mentions overlapping a span in O(log n + hits)."""
+def _mention_index(entities) -> SpanIndex[tuple[bool, str, str]]:
+    """Every entity mention as (start, end, (is a person, entity id, entity name))."""
+    rows = []
+    for ent in entities:
+        ident, name, person = str(_get(ent, "id")), _get(ent, "name"), _get(ent, "type") == "person"
+        for m in _get(ent, "mentions") or []:
+            ms, me = _get(m, "start"), _get(m, "end")
+            if ms is not None and me is not None:
+                rows.append((ms, me, (person, ident, name)))
+    return SpanIndex(rows)
 
-    def __init__(self, entities) -> None:
-        rows = []
-        for ent in entities:
-            ident, name, person = str(_get(ent, "id")), _get(ent, "name"), _get(ent, "type") == "person"
-            for m in _get(ent, "mentions") or []:
-                ms, me = _get(m, "start"), _get(m, "end")
-                if ms is not None and me is not None:
-                    rows.append((ms, me, person, ident, name))
-        rows.sort(key=lambda row: row[0])
-        self.rows = rows
-        self.starts = [row[0] for row in rows]
-        self.longest = max((me - ms for ms, me, *_ in rows), default=0)
 
-    def covering(self, span: tuple[int, int]) -> tuple[str, str] | None:
-        """(id, name) of the entity the speaker phrase names: a person inside it, else a mention at its start.
+def _entity_covering(mentions: SpanIndex[tuple[bool, str, str]], span: tuple[int, int]) -> tuple[str, str] | None:
+    """(id, name) of the entity the speaker phrase names: a person inside it, else a mention at its start.
 
-        `władze Metra` is not the organisation `Metro`: a name in the complement does not speak.
-        """
-        a, b = span
-        best, best_key = None, (False, 0)
-        first = bisect.bisect_left(self.starts, a - self.longest)
-        for ms, me, person, ident, name in self.rows[first:bisect.bisect_left(self.starts, b)]:
-            ov = min(b, me) - max(a, ms)
-            if ov > 0 and (person or ms <= a) and (person, ov) > best_key:
-                best_key, best = (person, ov), (ident, name)
-        return best
+    `władze Metra` is not the organisation `Metro`: a name in the complement does not speak.
+    """
+    a, b = span
+    best, best_key = None, (False, 0)
+    for ms, me, (person, ident, name) in mentions.overlapping(a, b):
+        ov = min(b, me) - max(a, ms)
+        if ov > 0 and (person or ms <= a) and (person, ov) > best_key:
+            best_key, best = (person, ov), (ident, name)
+    return best
 
 
 def _get(obj, key):
