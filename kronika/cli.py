@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     evaluate = commands.add_parser("evaluate", help="measure quality as defined in EVALUATION.md")
-    evaluate.add_argument("task", choices=("lemmas", "names", "times", "entities", "quotes", "events"))
+    evaluate.add_argument("task", choices=("lemmas", "names", "times", "entities", "quotes", "events", "linking"))
     evaluate.add_argument("data", nargs="+", help="data file(s) for the task")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument("--limit", type=int, help="only the first N documents (quick checks)")

@@ -10,6 +10,7 @@ TASKS = {
     "entities": "kronika.evaluation.entities",
     "quotes": "kronika.evaluation.quotes",
     "events": "kronika.evaluation.events",
+    "linking": "kronika.evaluation.linking",
 }
 
 
@@ -17,7 +18,7 @@ def run_task(task: str, paths: list[str], limit: int | None = None) -> dict:
     """Figures of `task` over the data files `paths`.
 
     One file: its figures. Several: each file's figures, and, where the task scores documents
-    from any source together (quotes, times, events), `all`: the figures over every document at once.
+    from any source together (quotes, times, events; linking: one store for all), `all`: the figures over every document at once.
     """
     if task not in TASKS:
         raise ValueError(f"Unknown task {task!r}. Available: {', '.join(TASKS)}")

@@ -231,9 +231,12 @@ def cmd_entity(args: argparse.Namespace) -> int:
                   f"{profile['mentions']} mention(s), {profile['quotes']} quote(s), "
                   f"{profile['first_seen'] or '?'} – {profile['last_seen'] or '?'}")
     for title, mapping in (("mention kinds", profile["mention_kinds"]), ("written as", profile["variants"]),
-                           ("roles", profile["roles"]), ("events", profile["events"])):
+                           ("events", profile["events"])):
         if mapping:
             console.print(f"{title}: " + ", ".join(f"{k} ({v})" for k, v in mapping.items()))
+    if profile["role_periods"]:
+        console.print("roles: " + ", ".join(f"{r['role']} ({r['documents']}, {r['since'] or '?'} – {r['until'] or '?'})"
+                                            for r in profile["role_periods"]))
     if profile["co_mentioned"]:
         table = Table(title="named together with")
         for column in ("name", "type", "documents"):

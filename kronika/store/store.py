@@ -12,16 +12,16 @@ import datetime as dt
 import itertools
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
+from kronika.store import linking
 from kronika.store import text as tx
 from kronika.store.db import DEFAULT_DB, Database
 from kronika.store.errors import DocumentNotFound, EntityNotFound, StoreError
 from kronika.store.schema import index_quotes, migrate
 
 Status = str  # "added" | "updated" | "unchanged"
-ENTITY_REFERENCES = (("doc_entities", "entity"), ("entity_roles", "entity"), ("mentions", "entity"),
-                     ("quotes", "speaker_entity"), ("event_participants", "entity"))
 MAX_TERMS = 1000  # index terms a query word may match and still narrow the quotes searched
 MAX_CANDIDATES = 5000  # quotes the query words may narrow the search to; more: scan newest first instead
 SHORTLIST_ABOVE = 1000  # more candidates than this: shortlist the newest by the date index before reading them
@@ -158,17 +158,12 @@ class Store:
         local: dict[str, int] = {}
         names: dict[str, str] = {}
         roles, mentions, doc_entities = [], [], []
-        for number, entity in enumerate(analysis.get("entities") or []):
-            local_id = str(entity.get("id") if entity.get("id") is not None else f"#{number}")
-            entity_type = str(entity.get("type") or "other")
+        for local_id, entity, mention in self._linking_order(analysis.get("entities") or []):
             found = entity.get("mentions") or []
-            name = str(entity.get("name") or (found[0].get("base") or found[0].get("text") if found else "") or local_id)
-            if local_id in local:
-                continue
-            corpus = self._link(entity_type, name)
-            local[local_id], names[local_id] = corpus, name
-            doc_entities.append((pk, local_id, corpus, entity_type, name, tx.name_key(name), len(found), date))
-            roles.extend((pk, corpus, str(role)) for role in dict.fromkeys(entity.get("roles") or []))
+            corpus = linking.link(self.db, replace(mention, neighbours=tuple(dict.fromkeys(local.values()))))
+            local[local_id], names[local_id] = corpus, mention.name
+            doc_entities.append((pk, local_id, corpus, mention.type, mention.name, tx.name_key(mention.name), len(found), date))
+            roles.extend((pk, corpus, role) for role in mention.roles)
             mentions.extend((pk, corpus, _int(m.get("start")) or 0, _int(m.get("end")) or 0, str(m.get("text") or ""),
                              m.get("kind"), m.get("base")) for m in found)
         self.db.executemany("INSERT INTO doc_entities (doc, local_id, entity, type, name, name_key, mention_count, date) "
@@ -208,37 +203,21 @@ class Store:
             self.db.executemany("INSERT INTO event_participants (event, entity, name, name_key, role) VALUES (?, ?, ?, ?, ?)",
                                 participants)
 
-    # == cross-article entity linking ==================================================================
-    def _link(self, entity_type: str, name: str) -> int:
-        """The corpus entity for (type, name): by key or alias; a bare surname joins the only person with it."""
-        key = tx.name_key(name) or tx.fold(name) or "?"
-        found = self.db.scalar("SELECT entity FROM entity_keys WHERE type = ? AND key = ?", (entity_type, key))
-        if found is not None:
-            return found
-        person, family = tx.is_person(entity_type), tx.surname(key)
-        if person and family is None:
-            same = self.db.query("SELECT pk FROM entities WHERE type = ? AND surname = ?", (entity_type, key))
-            if len(same) == 1:
-                return same[0][0]
-        pk = self.db.scalar("INSERT INTO entities (type, name, key, surname) VALUES (?, ?, ?, ?) RETURNING pk",
-                            (entity_type, name, key, family if person else None))
-        self.db.execute("INSERT INTO entity_keys (type, key, entity) VALUES (?, ?, ?)", (entity_type, key, pk))
-        if person and family is not None:
-            others = self.db.scalar("SELECT count(*) FROM entities WHERE type = ? AND surname = ? AND pk <> ?",
-                                    (entity_type, family, pk))
-            bare = self.db.scalar("SELECT pk FROM entities WHERE type = ? AND key = ? AND surname IS NULL",
-                                  (entity_type, family))
-            if not others and bare is not None:  # earlier articles named only the surname: now unambiguous
-                self._merge(pk, bare, keep_alias=False)
-        return pk
-
-    def _merge(self, keep: int, drop: int, keep_alias: bool) -> None:
-        for table, column in ENTITY_REFERENCES:
-            self.db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, drop))
-        if keep_alias:
-            self.db.execute("UPDATE entity_keys SET entity = ? WHERE entity = ?", (keep, drop))
-        self.db.execute("DELETE FROM entity_keys WHERE entity = ?", (drop,))
-        self.db.execute("DELETE FROM entities WHERE pk = ?", (drop,))
+    # == cross-article entity linking (kronika/store/linking.py) =========================================
+    @staticmethod
+    def _linking_order(entities: Sequence[dict[str, Any]]) -> list[tuple[str, dict[str, Any], linking.Mention]]:
+        """(local id, entity, what linking needs) per distinct entity; bare surnames last, to see the others."""
+        seen: dict[str, tuple[str, dict[str, Any], linking.Mention]] = {}
+        for number, entity in enumerate(entities):
+            local_id = str(entity.get("id") if entity.get("id") is not None else f"#{number}")
+            found = entity.get("mentions") or []
+            name = str(entity.get("name") or (found[0].get("base") or found[0].get("text") if found else "") or local_id)
+            acronyms = tuple(dict.fromkeys(tx.name_key(m.get("text")) for m in found if _acronym(m)))
+            mention = linking.Mention(str(entity.get("type") or "other"), name,
+                                      tuple(dict.fromkeys(str(r) for r in entity.get("roles") or [])),
+                                      tuple(a for a in acronyms if a and a != tx.name_key(name)))
+            seen.setdefault(local_id, (local_id, entity, mention))
+        return sorted(seen.values(), key=lambda item: item[2].bare_surname)
 
     def _collect_garbage(self, candidates: Sequence[int]) -> None:
         for pk in candidates:
@@ -252,7 +231,7 @@ class Store:
             a, b = self._one_entity(keep), self._one_entity(drop)
             if a == b:
                 raise StoreError(f"{keep!r} and {drop!r} are already the same entity")
-            self._merge(a, b, keep_alias=True)
+            linking.merge(self.db, a, b, keep_alias=True)
             return self._entity_row(a)
 
     def split_entity(self, name: str, variant: str) -> dict[str, Any]:
@@ -272,7 +251,7 @@ class Store:
                                   tx.surname(key) if tx.is_person(entity["type"]) else None))
             self.db.execute("INSERT INTO entity_keys (type, key, entity) VALUES (?, ?, ?)", (entity["type"], key, new))
             for doc, _local in rows:
-                for table, column in ENTITY_REFERENCES:
+                for table, column in linking.ENTITY_REFERENCES:
                     if table == "quotes":
                         self.db.execute("UPDATE quotes SET speaker_entity = ? WHERE doc = ? AND speaker_entity = ?", (new, doc, pk))
                     elif table == "event_participants":
@@ -309,10 +288,17 @@ class Store:
         if not found:
             found = [r[0] for r in self.db.query("SELECT pk FROM entities WHERE key LIKE ? ESCAPE '\\'", (_like(key),))]
         if not found:
-            return []
+            return self.role_holders(name)
         counts = dict(self.db.query(f"SELECT entity, count(*) FROM doc_entities WHERE entity IN ({_marks(found)}) "
                                     "GROUP BY entity", found))
         return sorted(found, key=lambda pk: (-counts.get(pk, 0), pk))
+
+    def role_holders(self, role: str) -> list[int]:
+        """Entities the corpus calls by `role` (`rzecznik Kremla`, `prezydent Rosji`), the most often so called first."""
+        role = " ".join(role.split())
+        rows = self.db.query("SELECT entity, count(DISTINCT doc) FROM entity_roles WHERE role IN (?, ?) GROUP BY entity "
+                             "ORDER BY count(DISTINCT doc) DESC, entity", (role, role[:1].lower() + role[1:]))
+        return [row[0] for row in rows]
 
     def _one_entity(self, name: str) -> int:
         found = self.resolve(name)
@@ -485,6 +471,9 @@ class Store:
                                  "ORDER BY count(*) DESC, text LIMIT 10", (pk,))
         roles = self.db.query("SELECT role, count(*) FROM entity_roles WHERE entity = ? GROUP BY role "
                               "ORDER BY count(*) DESC, role LIMIT 10", (pk,))
+        periods = self.db.query("SELECT r.role, min(d.date), max(d.date), count(DISTINCT r.doc) FROM entity_roles r "
+                                "JOIN doc_entities d ON d.doc = r.doc AND d.entity = r.entity WHERE r.entity = ? "
+                                "GROUP BY r.role ORDER BY count(DISTINCT r.doc) DESC, min(d.date), r.role LIMIT 10", (pk,))
         co = self.db.query("SELECT e.pk, e.type, e.name, c.documents FROM (SELECT entity, count(DISTINCT doc) AS documents "
                            "FROM doc_entities WHERE doc IN (SELECT doc FROM doc_entities WHERE entity = ?) AND entity <> ? "
                            "GROUP BY entity) c JOIN entities e ON e.pk = c.entity ORDER BY c.documents DESC, e.name LIMIT ?",
@@ -498,6 +487,7 @@ class Store:
         also = [self._entity_row(other) for other in found[1:6]]
         return {**entity, "documents": docs, "mentions": int(mentions), "first_seen": first, "last_seen": last,
                 "mention_kinds": dict(kinds), "variants": dict(variants), "roles": dict(roles),
+                "role_periods": [{"role": r[0], "since": r[1], "until": r[2], "documents": r[3]} for r in periods],
                 "co_mentioned": [{"id": r[0], "type": r[1], "name": r[2], "documents": r[3]} for r in co],
                 "quotes": said, "latest_quotes": [{"date": r[0], "document": r[1], "text": r[2]} for r in latest],
                 "events": dict(events), "also_matches": also}
@@ -643,6 +633,13 @@ def _event_text(data: str | None) -> str:
 def _cue_text(cue: dict | str | None) -> str | None:
     """The cue as stored: its text (`analyze` gives {start, end, text, lemma})."""
     return cue.get("text") if isinstance(cue, dict) else cue
+
+
+def _acronym(mention: dict[str, Any]) -> bool:
+    """`PiS`, `NBP`, `WNP`: a name mention of two or more capitals and no spaces."""
+    text = str(mention.get("text") or "")
+    return mention.get("kind", "name") == "name" and " " not in text and sum(c.isupper() for c in text) >= 2 \
+        and len(text) <= 8
 
 
 def _entity_number(text: str) -> bool:
