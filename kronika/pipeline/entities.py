@@ -134,7 +134,7 @@ def genitive(name: str) -> str:
 def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
     """Name mentions from the NER layer, plus nested organisations inside longer names."""
     found = []
-    for ent in doc.ents:
+    for ent in _join_hyphenated(list(doc.ents)):
         kind = LABELS.get(ent.label_, ent.label_ if ent.label_ in TYPES else "other")
         ent = _strip_marks(ent)
         if ent is None or any(skip[ent.start : ent.end]) or not any(ch.isalpha() for ch in ent.text):
@@ -154,6 +154,25 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
             if span_kind == "organization":
                 found.extend(_nested_organisation(span))
     return found
+
+
+def _join_hyphenated(ents: list[Span]) -> list[Span]:
+    """`Kosiniak` `-` `Kamysz`: two person names joined by a hyphen without spaces are one surname
+    (not places: `Polska-Niemcy` is a pairing)."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and _hyphen_between(last, ent) and LABELS.get(ent.label_, ent.label_) == "person":
+            joined[-1] = Span(ent.doc, last.start, ent.end, label=ent.label)
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _hyphen_between(a: Span, b: Span) -> bool:
+    hyphen = a.doc[a.end] if a.end < len(a.doc) else None
+    return (a.label == b.label and b.start == a.end + 1 and hyphen is not None and hyphen.text == "-"
+            and not a[-1].whitespace_ and not hyphen.whitespace_)
 
 
 QUOTE_MARKS = frozenset('„”"«»‚’\'()[]')
@@ -242,8 +261,13 @@ def _has_name_class(token, classes: frozenset[str]) -> bool:
 
 
 def _split_trailing_person(ent: Span, kind: str) -> list[tuple[Span, str]]:
-    """`Kremla Dmitrij Pieskow` tagged as one name: the organisation, then the person."""
-    if kind == "person" or len(ent) < 3:
+    """`Kremla Dmitrij Pieskow` tagged as one name: the organisation, then the person; after a role
+    noun also a lone surname (`rzecznik Kremla Pieskow`)."""
+    if kind == "person" or len(ent) < 2:
+        return [(ent, kind)]
+    if _role_then_surname(ent):
+        return [(ent[:-1], kind), (ent[-1:], "person")]
+    if len(ent) < 3:
         return [(ent, kind)]
     for i in range(1, len(ent) - 1):
         first, last = ent[i], ent[i + 1]
@@ -252,6 +276,13 @@ def _split_trailing_person(ent: Span, kind: str) -> list[tuple[Span, str]]:
         if _has_name_class(first, FIRST_NAMES) or (_unknown(first) and _unknown(last)):
             return [(ent[:i], kind), (ent[i:], "person")]
     return [(ent, kind)]
+
+
+def _role_then_surname(ent: Span) -> bool:
+    before, last = ent.doc[ent.start - 1] if ent.start else None, ent[-1]
+    return (before is not None and before.lemma_.lower() in ROLE_NOUNS and last.text[:1].isupper()
+            and (_unknown(last) or _has_name_class(last, PERSON_CLASSES - FIRST_NAMES))
+            and not any(_unknown(t) or _has_name_class(t, PERSON_CLASSES) for t in ent[:-1]))
 
 
 def _unknown(token) -> bool:
@@ -416,11 +447,12 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 def _is_acronym(text: str, name: str) -> bool:
-    """`WNP` for `Wspólnota Niepodległych Państw`."""
-    if not re.fullmatch(r"[A-ZĄĆĘŁŃÓŚŹŻ]{2,8}", text):
+    """`WNP` for `Wspólnota Niepodległych Państw`, `PiS` for `Prawo i Sprawiedliwość`."""
+    words = name.split()
+    if len(words) < 2 or not re.fullmatch(r"\w{2,8}", text) or sum(c.isupper() for c in text) < 2:
         return False
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return initials == text and len(name.split()) > 1
+    capitals = "".join(w[0] for w in words if w[:1].isupper())
+    return text == capitals or text.casefold() == "".join(w[0] for w in words).casefold()
 
 
 # ---------------------------------------------------------------- roles

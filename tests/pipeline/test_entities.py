@@ -49,6 +49,20 @@ def test_an_organisation_with_a_person_glued_on_is_split() -> None:
     assert found["Dmitrij Pieskow"]["type"] == "person"
 
 
+def test_a_surname_glued_to_an_organisation_after_a_role_noun_is_split() -> None:
+    text = "Zdanie to powtórzył rzecznik Kremla Pieskow."
+    found = entities(text, [("Kremla Pieskow", "organization", 0)])
+    assert set(found) == {"Kreml", "Pieskow"} and found["Pieskow"]["type"] == "person"
+
+
+def test_hyphenated_surname_and_mixed_case_acronym() -> None:
+    text = "Wicepremier Kosiniak-Kamysz skrytykował Prawo i Sprawiedliwość. PiS odpowiedział Kosiniakowi-Kamyszowi."
+    found = entities(text, [("Kosiniak", "person", 0), ("Kamysz", "person", 0), ("Prawo i Sprawiedliwość", "organization", 0),
+                            ("PiS", "organization", 0), ("Kosiniakowi", "person", 0), ("Kamyszowi", "person", 0)])
+    assert mentions(found["Kosiniak-Kamysz"]) == [("Kosiniak-Kamysz", "name"), ("Kosiniakowi-Kamyszowi", "name")]
+    assert mentions(found["Prawo i Sprawiedliwość"])[-1] == ("PiS", "name")
+
+
 def test_acronym_nested_organisation_and_place_shorthand() -> None:
     text = (
         "Szczyt Wspólnoty Niepodległych Państw (WNP) odbył się w Sankt Petersburgu. "
