@@ -25,6 +25,7 @@ ENTITY_REFERENCES = (("doc_entities", "entity"), ("entity_roles", "entity"), ("m
                      ("quotes", "speaker_entity"), ("event_participants", "entity"))
 MIN_SUPPORT = 0.25  # a bare surname's namesake: co-mentions per article of theirs needed to link it
 MARGIN = 1.5  # ... and by this factor more than the next namesake's
+RECENT = 200  # a namesake's latest articles that count (bounds the work in a large corpus)
 
 
 @dataclass(frozen=True)
@@ -172,14 +173,16 @@ def _roles(db: Database, pk: int) -> set[str]:
 
 
 def _named_together(db: Database, pk: int, neighbours: Sequence[int]) -> float:
-    """How often the person's articles also name these entities (places aside: too common to tell)."""
-    documents = db.scalar("SELECT count(DISTINCT doc) FROM doc_entities WHERE entity = ?", (pk,)) or 0
-    if not documents or not neighbours:
+    """How often the person's latest articles also name these entities (places aside: too common to tell)."""
+    if not neighbours:
         return 0.0
-    marks = ", ".join("?" * len(neighbours))
-    shared = db.scalar("SELECT count(*) FROM doc_entities a JOIN doc_entities b ON b.doc = a.doc "
-                       f"WHERE a.entity = ? AND b.entity IN ({marks}) AND b.type <> 'place'", (pk, *neighbours))
-    return (shared or 0) / documents
+    latest = [doc for (doc,) in db.query("SELECT doc FROM doc_entities WHERE entity = ? ORDER BY date DESC, doc DESC "
+                                         "LIMIT ?", (pk, RECENT))]
+    if not latest:
+        return 0.0
+    shared = db.scalar(f"SELECT count(*) FROM doc_entities WHERE doc IN ({', '.join('?' * len(latest))}) AND entity IN "
+                       f"({', '.join('?' * len(neighbours))}) AND type <> 'place'", (*latest, *neighbours))
+    return (shared or 0) / len(latest)
 
 
 # == organisations and places ==========================================================================
