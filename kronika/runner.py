@@ -12,10 +12,15 @@ from pebble import ProcessExpired, ProcessPool
 from kronika.textio import Failure, Source
 
 DEFAULT_TIMEOUT = 300.0  # seconds one document may take before its worker is stopped
-# Local Dask workers: no statistical profiler (it samples the running task's Python stack every 10 ms)
-# and no aggressive malloc trimming (a system call storm for an allocation-heavy pure-Python pipeline).
+# Local Dask workers: no statistical profiler (it samples the running task's Python stack every 10 ms),
+# no aggressive malloc trimming (a system call storm for an allocation-heavy pure-Python pipeline), and
+# slower housekeeping ticks (event-loop watchdog 20 ms -> 500 ms, memory check 100 ms -> 2 s, metrics 500 ms
+# -> 5 s): each wakes the worker's event loop, which then waits for the analysing thread's GIL.
 DASK_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "2s",
+    "distributed.admin.system-monitor.interval": "5s",
     "distributed.nanny.pre-spawn-environ": {
         "MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
     },
