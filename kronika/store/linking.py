@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,18 +117,38 @@ def _link_person(db: Database, mention: Mention) -> int:
     key = mention.key
     found = _by_key(db, mention.type, key)
     if found is not None:
+        _name_as_most_articles_do(db, found, mention)
         return found
     given, family = key.split()[0], key.split()[-1]
-    same = [(pk, other) for pk, other in _people(db, mention.type, family) if given_names_agree(given, other.split()[0])]
+    same = [pk for pk, other in _people(db, mention.type, family) if given_names_agree(given, other.split()[0])]
     if len(same) == 1:
-        pk, other = same[0]
-        _add_key(db, mention.type, key, pk)
-        if len(other.split()[0]) == 1 < len(given):  # `J. Kaczyński` first, the full name now: name it fully
-            db.execute("UPDATE entities SET name = ?, key = ? WHERE pk = ?", (mention.name, key, pk))
-        return pk
+        _add_key(db, mention.type, key, same[0])
+        _name_as_most_articles_do(db, same[0], mention)
+        return same[0]
     pk = _new(db, mention.type, mention.name, key, family)
     _fold_bare_surname(db, mention, family, pk)
     return pk
+
+
+def _name_as_most_articles_do(db: Database, pk: int, mention: Mention) -> None:
+    """A person's corpus name is the full spelling most articles use, on a tie the one with the surname
+    most articles use (`Aleksandr Łukaszenka`, not the first seen `Aleksander Łukaszenko`); never an initial."""
+    name, key = db.one("SELECT name, key FROM entities WHERE pk = ?", (pk,))
+    if key == mention.key or (mention.bare_surname and key.split()[-1] == mention.key):
+        return
+    counts = Counter(dict(db.query("SELECT name, count(*) FROM doc_entities WHERE entity = ? GROUP BY name", (pk,))))
+    counts[mention.name] += 1
+    surnames: Counter[str] = Counter()
+    for written, count in counts.items():
+        surnames[tx.name_key(written).split()[-1]] += count
+
+    def rank(candidate: str) -> tuple[bool, int, int]:
+        words = tx.name_key(candidate).split()
+        return len(words[0]) > 1, counts[candidate], surnames[words[-1]]
+
+    best = max((n for n in counts if len(tx.name_key(n).split()) > 1), key=lambda n: (rank(n), n), default=name)
+    if rank(best) > rank(name):
+        db.execute("UPDATE entities SET name = ?, key = ? WHERE pk = ?", (best, tx.name_key(best), pk))
 
 
 def _fold_bare_surname(db: Database, mention: Mention, family: str, pk: int) -> None:
@@ -148,6 +169,7 @@ def _link_surname(db: Database, mention: Mention) -> int:
     people = [pk for pk, _ in _people(db, mention.type, key)]
     chosen = people[0] if len(people) == 1 and found is None else _supported(db, people, mention)
     if chosen is not None:
+        _name_as_most_articles_do(db, chosen, mention)
         return chosen
     for variant in surname_variants(key)[1:]:
         found = found or _by_key(db, mention.type, variant)
