@@ -82,7 +82,8 @@ NUMERALS = {
 NUM_WORD = {w: v for v, forms in NUMERALS.items() for w in forms.split()}
 FRACTION = {"pół": 0.5, "półtora": 1.5, "półtorej": 1.5}
 VAGUE_QTY = ("kilka kilku kilkoma parę paru paroma kilkanaście kilkunastu kilkadziesiąt kilkudziesięciu kilkaset "
-             "kilkuset wiele wielu wieloma tyle tylu dziesiątki dziesiątek dziesiątkami setki setek").split()
+             "kilkuset wiele wielu wieloma tyle tylu dziesiątki dziesiątek dziesiątkami setki setek tysiące "
+             "tysięcy").split()
 
 UNITS = {  # unit code -> inflected forms
     "S": "sekunda sekundy sekundzie sekundę sekundą sekund sekundach sekundami sek. s",
@@ -130,7 +131,7 @@ WD_MOD = {"najbliższ": 1, "przyszł": 1, "następn": 1, "kolejn": 1, "ubiegł":
           "poprzedni": -1, "minion": -1}
 
 DAY_REL = {"dziś": 0, "dzisiaj": 0, "dzis": 0, "dzisiejsz": 0, "wczoraj": -1, "wczorajsz": -1, "przedwczoraj": -2,
-           "przedwczorajsz": -2, "jutro": 1, "jutrzejsz": 1, "pojutrze": 2, "pojutrzejsz": 2}
+           "przedwczorajsz": -2, "jutro": 1, "jutra": 1, "jutrzejsz": 1, "pojutrze": 2, "pojutrzejsz": 2}
 REF_REL = {"tego dnia": 0, "tego samego dnia": 0, "tym samym dniu": 0, "tym dniu": 0, "następnego dnia": 1,
            "kolejnego dnia": 1, "nazajutrz": 1, "dzień później": 1, "dzień wcześniej": -1, "poprzedniego dnia": -1,
            "dzień przed": -1}
@@ -197,7 +198,7 @@ QTY = rf"(?:{DIGITS}|{NUMW}(?:\s+{NUMW}){{0,3}}|{_alt(FRACTION)}|{_alt(VAGUE_QTY
 UNIT = f"(?:{_alt(UNIT_OF)})"
 ROM = r"(?:XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I|XXI|XXII)"
 ROM_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
-YEAR_SUFFIX = r"(?:\s?r\.|\s?r\b|\s+roku\b|\s+rok\b)"
+YEAR_SUFFIX = r"(?:\s?r\.|\s?r\b|\s+roku\b|\s+rokiem\b|\s+rok\b)"
 DAY_WORD = {  # ordinal day numbers in the genitive ("pierwszego maja")
     "pierwszego": 1, "drugiego": 2, "trzeciego": 3, "czwartego": 4, "piątego": 5, "szóstego": 6, "siódmego": 7,
     "ósmego": 8, "dziewiątego": 9, "dziesiątego": 10, "jedenastego": 11, "dwunastego": 12, "trzynastego": 13,
@@ -411,13 +412,13 @@ def _roman_date(m: re.Match, text: str) -> Iterator[Atom]:
 MONTH_G = f"(?:{_alt(MONTH_GEN)})"
 
 
-@pattern(rf"{L}(?:(dniu|dnia|dzień)\s+)?(\d{{1,2}}|{DAYW})(?:\.|-go|-ego|-tego|-ym)?(?:\s*(?:[-–—]|do|i|lub|albo|oraz)\s*(\d{{1,2}})\.?)?\s*({MONTH_G}){R}", re.I, hint=MONTH_G)
+@pattern(rf"{L}(?:(dniu|dnia|dzień)\s+)?(\d{{1,2}}|{DAYW})(?:\.|-go|-ego|-tego|-ym)?(?:\s*(?:[-–—]|do|i|a|na|lub|albo|oraz)\s*(\d{{1,2}})\.?)?\s*({MONTH_G}){R}", re.I, hint=MONTH_G)
 def _day_month(m: re.Match, text: str) -> Iterator[Atom]:
-    """7 maja, 7-go października, pierwszego maja, 3-10 sierpnia (two atoms)."""
+    """7 maja, 7-go października, pierwszego maja; 3-10 sierpnia, między 3 a 10, z 3 na 4 sierpnia (two atoms)."""
     month = MONTH_GEN[m[4]]
     day = int(m[2]) if m[2].isdigit() else sum(DAY_WORD[w] for w in m[2].split())
-    if text[m.start(4)].isupper() and m[4] == "maja" and not m[2].isdigit():
-        return
+    if text[m.start(4):m.end(4)].istitle() and not _sentence_start(text, m.start()):
+        return  # a name: 'ul. 11 Listopada', 'Konstytucji 3 Maja'
     if m[3]:
         if 1 <= day <= 31:
             yield Atom(m.start(), m.end(2), dict(m=month, d=day, rank=1))
@@ -457,6 +458,12 @@ def _year_word(m: re.Match, text: str) -> Iterator[Atom]:
     year = int(next(g for g in m.groups() if g and g.isdigit()))
     if 1000 <= year <= 2200:
         yield _atom(m, y=year, rank=2, ye=True)
+
+
+@pattern(rf"{L}(\d{{1,4}})\s*(?:r\.|roku|rok)?\s*p\.\s?n\.\s?e\.", re.I)
+def _year_bc(m: re.Match, text: str) -> Iterator[Atom]:
+    """450 r. p.n.e. -> BC0450."""
+    yield _atom(m, value=f"BC{int(m[1]):04d}", rank=2)
 
 
 QUANTITY_BEFORE = re.compile(r"(?:ponad|około|ok\.|niemal|prawie|blisko|przeszło|nawet|niespełna|aż|tylko|zaledwie)\s+$", re.I)
@@ -528,6 +535,7 @@ def _decade(m: re.Match, text: str) -> Iterator[Atom]:
     yield _atom(m, dec=f"{century}{digit}", rank=3)
 
 
+NAME_BEFORE = re.compile(r"\b[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+\s+$")
 WD_ORD = {"pierwsz": 1, "drugi": 2, "drug": 2, "trzeci": 3, "czwart": 4, "ostatni": -1}
 MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_G}){R}", re.I)
 
@@ -536,8 +544,9 @@ MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_G}){R}", re.I)
 def _weekday(m: re.Match, text: str) -> Iterator[Atom]:
     """wtorek, w środę, najbliższy wtorek, ubiegłą niedzielę; ostatnia niedziela września, pierwszy wtorek maja."""
     word = m[2]
-    if text[m.start(2)].isupper() and not m[1] and not _sentence_start(text, m.start()) and word in ("środa", "niedziela"):
-        return
+    if text[m.start(2)].isupper() and not m[1] and not _sentence_start(text, m.start()) and (
+            word in ("środa", "niedziela") or NAME_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+        return  # 'tygodnik Niedziela', 'Piotr Piątek'
     nth = _stem(m[1], WD_ORD) if m[1] else None
     if nth and MONTH_NEXT.match(text, m.end()):  # the n-th (last) weekday of the month that follows
         yield _atom(m, wd=WD_NOUN[word], wdrel=0, wdord=nth, rank=0)
@@ -615,8 +624,8 @@ def _duration_qty(m: re.Match, text: str) -> Iterator[Atom]:
     number = _number(m[2].lower())
     if unit is None or word in ("s", "h") and not m[2][0].isdigit():
         return
-    if word in SINGULAR and isinstance(number, float) and number == int(number) and number != 1:
-        return  # 'w 12 minucie', '26 roku życia': ordinals
+    if isinstance(number, float) and number == int(number) and _ordinal_form(word, int(number)):
+        return  # 'w 12 minucie', '26 roku życia', 'do 50 minuty': ordinals
     if unit == "Y" and AGE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return
     if m[1]:
@@ -625,6 +634,16 @@ def _duration_qty(m: re.Match, text: str) -> Iterator[Atom]:
         yield Atom(m.start(2), m.end(), dict(dur=_duration(number, unit)))
     else:
         yield _atom(m, dur=_duration(number, unit))
+
+
+PAUCAL = set("sekundy minuty godziny doby tygodnie miesiące".split())
+
+
+def _ordinal_form(word: str, n: int) -> bool:
+    """Does the unit's form disagree with the cardinal n, so that n is an ordinal ('12 minucie', '50 minuty')?"""
+    if word in SINGULAR:
+        return n != 1
+    return word in PAUCAL and not (n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14))
 
 
 PERSON_NOUNS = set("kobieta kobiety kobietę kobiecie kobietą dziewczynka dziewczynki dziewczynkę dziewczynce dziewczynką "
@@ -705,10 +724,15 @@ def _duration_bare(m: re.Match, text: str) -> Iterator[Atom]:
         yield _atom(m, dur=_duration(1, UNIT_OF[word.lower()]))
 
 
+JUTRA_BEFORE = re.compile(r"\b(?:od|do|na|z|przed)\s+$", re.I)
+
+
 @pattern(rf"{L}({_alt(DAY_REL)})(y|a|e|ego|ej|emu|ym|ą|ych|ymi)?{R}", re.I)
 def _day_relative(m: re.Match, text: str) -> Iterator[Atom]:
-    """dziś, wczoraj, jutrzejszy (not the generic 'w dzisiejszym świecie', 'dzisiejszych czasach')."""
+    """dziś, wczoraj, do jutra, jutrzejszy (not the generic 'w dzisiejszym świecie', 'świat jutra')."""
     if m[2] and (m[2] in ("ym", "ych", "ymi") or not m[1].lower().endswith("sz")):
+        return
+    if m[1].lower() == "jutra" and not JUTRA_BEFORE.search(text, max(0, m.start() - 8), m.start()):
         return
     yield _atom(m, dayrel=DAY_REL[m[1].lower()], rank=0)
 
@@ -754,6 +778,18 @@ def _clock(m: re.Match, text: str) -> Iterator[Atom]:
     yield _atom(m, h=hour, mi=minute, rank=4)
 
 
+@pattern(rf"{L}(?:godz\.?|godzin(?:a|ie|y)|(godzinach|godzinami)|g\.)\s*(\d{{1,2}})(?:[.:](\d{{2}}))?\s*(?:[-–—]|do)\s*"
+         rf"(\d{{1,2}})(?:[.:](\d{{2}}))?(?![\d]|[.,]\d)", re.I)
+def _clock_range(m: re.Match, text: str) -> Iterator[Atom]:
+    """godz. 8-16, w godzinach 9–17.30: both ends; the plural 'godzinach' stays out of the span (KPWr)."""
+    times = [(int(m[2]), int(m[3] or 0)), (int(m[4]), int(m[5] or 0))]
+    if any(hour > 24 or minute > 59 for hour, minute in times) or UNIT_AFTER.match(text, m.end()):
+        return
+    first_end = m.end(3) if m[3] else m.end(2)
+    yield Atom(m.start(2) if m[1] else m.start(), first_end, dict(h=times[0][0], mi=times[0][1], rank=4))
+    yield Atom(m.start(4), m.end(), dict(h=times[1][0], mi=times[1][1], rank=4))
+
+
 def _clock_context(text: str, m: re.Match) -> bool:
     """A bare '10.30' is a time when near a dash, another time, 'godz', 'od', 'do' or 'o'."""
     before = text[max(0, m.start() - 12):m.start()]
@@ -766,13 +802,17 @@ POD_CUE = re.compile(r"(?:\bw|\bo|\bna|\btej|\bnoc|\bminionej|\bubiegłej|\bzesz
                      r"\bdzisiejsz\w+|\bwczorajsz\w+|\bjutrzejsz\w+|\w+ow[aye]|\w+owej|\bsobotni\w*|\bniedzieln\w+|\bten|\btego)\s+$", re.I)
 
 
-@pattern(rf"{L}({_alt(PARTS_OF_DAY)}){R}|{L}({_alt(POD_ADJ)})\w*{R}")
+@pattern(rf"{L}({_alt(PARTS_OF_DAY)}){R}|{L}({_alt(POD_ADJ)})\w*{R}", re.I)
 def _part_of_day(m: re.Match, text: str) -> Iterator[Atom]:
-    """rano, wieczorem, po południu, nocą, poranną."""
+    """rano, wieczorem, po południu, nocą, poranną (capitalised only at a sentence start)."""
+    if text[m.start()].isupper() and not _sentence_start(text, m.start()):
+        return
     if m[1]:
         word = m[1].lower()
         if word in ("noc", "nocy", "południe", "wieczór") and not POD_CUE.search(text, max(0, m.start() - 14), m.start()):
             return
+        if word == "południe" and re.search(r"\bna\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+            return  # 'na południe': southwards
         yield _atom(m, pod=PARTS_OF_DAY[word], **({"midnight": True} if word == "po północy" else {}))
     else:
         yield _atom(m, pod=POD_ADJ[m[2].lower()])
@@ -826,13 +866,20 @@ def _weekend(m: re.Match, text: str) -> Iterator[Atom]:
 
 # ---------------------------------------------------------------- helpers: sentences and tense
 
-SENT_END = re.compile(r"[.!?…]\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"–—-])|\n")
+ABBREVIATIONS = "ul al pl os gen płk mjr kpt por sierż prof dr hab mgr inż ks św bp abp im tzw np ok godz nr ust art pkt red"
+NOT_ABBREVIATION = "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS.split())
+SENT_END = re.compile(rf"(?:{NOT_ABBREVIATION}\.|[!?…])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ„\"–—-])|\n")
+
+
+ABBREVIATION_END = re.compile(rf"\b(?:{'|'.join(ABBREVIATIONS.split())})\.[ \"„(–—-]*$", re.I)
 
 
 def _sentence_start(text: str, pos: int) -> bool:
-    """Is `pos` the first word of a sentence?"""
+    """Is `pos` the first word of a sentence (not after 'ul.', 'im.', 'gen.')?"""
     before = text[max(0, pos - 4):pos].rstrip(" \"„(–—-")
-    return not before or before[-1] in ".!?…\n:"
+    if before[-1:] == ".":
+        return not ABBREVIATION_END.search(text, max(0, pos - 12), pos)
+    return not before or before[-1] in "!?…\n:"
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -959,19 +1006,24 @@ class _Context:
     anchor_year: int | None
     inferred: bool
     last_day: dt.date | None = None
+    last_day_value: str | None = None
     event_day: dt.date | None = None
     last_year: int | None = None
     last_day_end: int = -999
     used_inferred: bool = False
+    inferred_days: set[dt.date] = field(default_factory=set)
 
     def tense(self, expr: "Expr") -> str | None:
-        """Tense around an expression; none after 'na' ('zapowiedziano na 13 sierpnia' names a target date)."""
-        if TARGET_BEFORE.search(self.text, max(0, expr.start - 4), expr.start):
+        """Tense around an expression; none after 'na' ('zapowiedziano na 13 sierpnia' names a target date), except
+        in 'z soboty na niedzielę' (a night between two days)."""
+        if TARGET_BEFORE.search(self.text, max(0, expr.start - 4), expr.start) and not NIGHT_BETWEEN.search(
+                self.text, max(0, expr.start - 30), expr.start):
             return None
         return tense_near(self.text, expr.start, expr.end)
 
 
 TARGET_BEFORE = re.compile(r"\bna\s+$", re.I)
+NIGHT_BETWEEN = re.compile(r"\bz\s+\w+\s+na\s+$", re.I)
 
 
 @dataclass
@@ -992,9 +1044,15 @@ def _day(day: dt.date) -> Part:
 
 
 def _from_last_day(f: dict, ctx: _Context, expr: Expr) -> Part:
-    """tego dnia, następnego dnia: relative to the last day mentioned."""
-    base = ctx.last_day or ctx.anchor
-    return _day(base + dt.timedelta(days=f["refrel"])) if base else ("XXXX-XX-XX", None)
+    """tego dnia, następnego dnia: relative to the last day mentioned ('5 maja' with no year known: XXXX-05-05
+    for 'tego dnia'); with none, only the year is known."""
+    if ctx.last_day_value and ctx.last_day_value.startswith("XXXX"):
+        return (ctx.last_day_value if f["refrel"] == 0 else "XXXX-XX-XX"), None
+    if ctx.last_day:
+        ctx.used_inferred |= ctx.last_day in ctx.inferred_days
+        return _day(ctx.last_day + dt.timedelta(days=f["refrel"]))
+    ctx.used_inferred |= ctx.inferred and ctx.anchor_year is not None
+    return f"{ctx.anchor_year or 'XXXX'}-XX-XX", None
 
 
 def _from_anchor(f: dict, ctx: _Context, expr: Expr) -> Part:
@@ -1052,8 +1110,8 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | Non
 
 
 def _weekday_part(f: dict, ctx: _Context, expr: Expr) -> Part:
-    """w środę: the past or coming one, by tense."""
-    if ctx.anchor is None:
+    """w środę: the past or coming one, by tense (any one in a habitual sentence)."""
+    if ctx.anchor is None or _habitual(ctx.text, expr):
         return f"XXXX-WXX-{f['wd']}", None
     ctx.used_inferred |= ctx.inferred
     return _day(_pick_weekday(ctx.anchor, f["wd"], f.get("wdrel", 0), ctx.tense(expr)))
@@ -1085,18 +1143,26 @@ def _date_part(f: dict, ctx: _Context, expr: Expr) -> Part:
 
 
 def _resolve_year(f: dict, ctx: _Context, expr: Expr, month: int, day: int) -> int | None:
-    """Year of a date given without one, from the anchor and the tense."""
+    """Year of a date given without one, from the anchor and the tense; none in a habitual sentence."""
+    if _habitual(ctx.text, expr):
+        return None
     if ctx.anchor is None:
         if ctx.anchor_year:
             ctx.used_inferred = True
         return ctx.anchor_year
     ctx.used_inferred |= ctx.inferred
-    if CONTEXT_YEAR and ctx.last_year and abs(ctx.last_year - ctx.anchor.year) > 1:
+    if ctx.last_year and abs(ctx.last_year - ctx.anchor.year) > 1:
         return ctx.last_year
     return _pick_year(ctx.anchor, month, f.get("d") if "m" in f else day, ctx.tense(expr), f.get("wd"))
 
 
-CONTEXT_YEAR = True
+HABITUAL = re.compile(r"\b(?:rokrocznie|corocznie|(?<!jak )co\s+roku|każdego\s+roku|(?<!jak )(?<!niż )zwykle|"
+                      r"zazwyczaj|z\s+reguły|regularnie)\b", re.I)
+
+
+def _habitual(text: str, expr: Expr) -> bool:
+    """Is the expression in a sentence about what recurs ('odbywa się rokrocznie w lipcu', 'zwykle w sobotę')?"""
+    return bool(HABITUAL.search(text, *_sentence(text, expr.start, expr.end)))
 
 
 def _month_value(f: dict, year: int | None, ctx: _Context) -> str:
@@ -1137,23 +1203,39 @@ def _value(expr: Expr, ctx: _Context) -> str:
         date_value, day = _day(day + dt.timedelta(days=1))
     if f.get("ye") and "m" in f:
         ctx.last_year = f["y"]
+    if day or "m" in f and "d" in f:
+        ctx.last_day_value = date_value
     if day:
         ctx.last_day, ctx.last_day_end = day, expr.end
+        if ctx.used_inferred:
+            ctx.inferred_days.add(day)
         if "h" in f or "pod" in f or "wd" in f:
             ctx.event_day = day
     if "h" not in f and "pod" not in f:
         return date_value or "XXXX"
     if date_value is None:
-        gap = ctx.text[max(ctx.last_day_end, 0):expr.start] if ctx.last_day_end >= 0 else "\n"
-        near = len(gap) < 40 and not any(c in gap for c in "\n);")
-        base = (ctx.last_day if near else ctx.event_day or ctx.last_day) or ctx.anchor
-        if base and ctx.anchor is not None:
-            ctx.used_inferred |= ctx.inferred and ctx.last_day is None
-        date_value = base.isoformat() if base else ""  # KPWr: 'TNI', 'T18:00' when no day can be given
+        date_value = _day_of_time(expr, ctx)
     if "h" in f:
         hour = f["h"] + (12 if f.get("pod") in ("AF", "EV") and f["h"] < 12 else 0)
         return f"{date_value}T{hour:02d}:{f['mi']:02d}"
     return f"{date_value}T{f['pod']}"
+
+
+def _day_of_time(expr: Expr, ctx: _Context) -> str:
+    """The day a bare time of day ('o godz. 18', 'wieczorem') belongs to: the last day mentioned in its sentence,
+    else the day of the last timed event, else the last day (even with its year unknown). When the text names no
+    day, a reported past event ('o godz. 6 wybuchł pożar') is of the document date; otherwise the day is
+    unknown ('' -> KPWr 'T18:00')."""
+    gap = ctx.text[max(ctx.last_day_end, 0):expr.start] if ctx.last_day_end >= 0 else "\n"
+    near = not any(c in gap for c in "\n);") and not SENT_END.search(ctx.text, ctx.last_day_end, expr.start + 1)
+    base = ctx.last_day if near else ctx.event_day or ctx.last_day
+    if base is None and ctx.last_day_value:  # a day without a known year: 'xxxx-05-05T12:00'
+        return ctx.last_day_value
+    if base is None:
+        reported = ctx.anchor and not ctx.inferred and ctx.tense(expr) == "past" and not _habitual(ctx.text, expr)
+        return ctx.anchor.isoformat() if reported else ""
+    ctx.used_inferred |= base in ctx.inferred_days
+    return base.isoformat()
 
 
 # ---------------------------------------------------------------- driver
@@ -1250,7 +1332,12 @@ def find_times(text: str, date: dt.date | None = None, *, vague: str | None = "V
       `PXY`), except a vague offset from an event (`kilka dni po wizycie`), which keeps `PXD`;
     - a SET has no value (None); `set_values=True` gives its TIMEX3 period instead (`co tydzień` -> `P1W`);
     - unknown digits of a date are lower-case `x` (`xxxx-08-31`, `xxxx-Wxx-3`), a relative week is `YYYY-Wxx`,
-      a vague stretch is unresolved at its unit (`w ostatnich latach` -> `xxxx`), a time of day with no day `TNI`.
+      a vague stretch is unresolved at its unit (`w ostatnich latach` -> `xxxx`);
+    - a time of day takes the day last named in the text; with none it has no date (`T18:00`, `TNI`), except a
+      reported past event, which is of the document date (`o godz. 6 wybuchł pożar` -> `2023-03-10T06:00`);
+    - `tego dnia` with no day named before it keeps only the year (`2023-xx-xx`);
+    - in a habitual sentence (`rokrocznie`, `zazwyczaj`, `co roku`) a month, season or weekday has no year
+      (`festiwal odbywa się rokrocznie w lipcu` -> `xxxx-07`).
     """
     exprs = _merge(_atoms(text), text)
     _share_ranges(exprs, text)

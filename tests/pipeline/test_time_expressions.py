@@ -159,6 +159,58 @@ def test_kpwr_conventions(sentence, span, value):
     assert found(sentence)[span][1] == value
 
 
+@pytest.mark.parametrize("sentence, span, value", [
+    ("Koncert jak co tydzień zacznie się o godz. 19.", "godz. 19", "T19:00"),  # no day named: the day is unknown
+    ("Gabinet jest czynny w godzinach 8-16.", "16", "T16:00"),
+    ("Około godz. 7 przy ul. Długiej zderzyły się auta.", "Około godz. 7", "2023-03-10T07:00"),  # reported past event
+    ("Rano na ul. Polnej spadł śnieg.", "Rano", "2023-03-10TMO"),
+    ("W piątek 17 marca ruszy kiermasz. W tym samym tygodniu, w środę 15 marca, ruszą zapisy (od godz. 9).",
+     "godz. 9", "2023-03-15T09:00"),  # the day of its own sentence, not the earlier event's
+])
+def test_time_of_day_takes_a_named_day_only(sentence, span, value):
+    assert found(sentence)[span] == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, date, span, value", [
+    ("Tego dnia padał deszcz.", FRIDAY, "Tego dnia", "2023-xx-xx"),  # no day named before it
+    ("Rozmowy zakończono 5 maja. Tego dnia padał deszcz.", None, "Tego dnia", "xxxx-05-05"),
+    ("Rozmowy zakończono 5 maja. O godz. 12 padał deszcz.", None, "godz. 12", "xxxx-05-05T12:00"),
+    ("Festiwal odbywa się rokrocznie w lipcu.", FRIDAY, "lipcu", "xxxx-07"),  # habitual: any July
+    ("Pracownia jest zazwyczaj otwarta w sobotę.", FRIDAY, "sobotę", "xxxx-Wxx-6"),
+    ("W listopadzie kradzieży było więcej niż zwykle.", FRIDAY, "listopadzie", "2022-11"),  # not habitual
+])
+def test_unknown_days_stay_underspecified(sentence, date, span, value):
+    assert found(sentence, date)[span][1] == value
+
+
+def test_inferred_day_marks_the_times_that_use_it():
+    text = "W 2021 roku 5 maja otwarto most. Tego dnia o godz. 12 przecięto wstęgę."
+    got = {e.text: (e.value, e.inferred) for e in find_times(text, None)}
+    assert got["Tego dnia o godz. 12"] == ("2021-05-05T12:00", True)
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("Między 5 a 10 maja odbędą się targi.", "5", "2023-05-05"),
+    ("Akcja potrwa do jutra.", "jutra", "2023-03-11"),
+    ("W 450 r. p.n.e. spisano prawo.", "450 r. p.n.e.", "BC0450"),
+    ("Samochody sprzed 1997 rokiem nie wjadą.", "1997 rokiem", "1997"),
+    ("Wieczorem policja zatrzymała sprawcę.", "Wieczorem", "2023-03-10TEV"),
+])
+def test_more_forms(sentence, span, value):
+    assert found(sentence)[span][1] == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Firma ma siedzibę przy ul. 3 Maja w Krakowie.",
+    "Mówi Jan Piątek, sołtys wsi.",
+    "Do 50 minuty gospodarze prowadzili.",
+    "To szkoła jutra.",
+    "Ptaki odleciały na południe.",
+])
+def test_names_ordinals_and_directions_are_not_times(sentence):
+    assert found(sentence) == {}
+
+
 def test_time_of_day_without_any_day():
     assert found("Wolał dyżury nocne.", None) == {"nocne": ("TIME", "TNI")}
 
