@@ -128,6 +128,13 @@ class LatestQuote(BaseModel):
     text: str
 
 
+class RolePeriod(BaseModel):
+    role: str
+    since: str | None
+    until: str | None
+    documents: int
+
+
 class EntityProfile(BaseModel):
     id: int
     type: str
@@ -139,6 +146,7 @@ class EntityProfile(BaseModel):
     mention_kinds: dict[str, int]
     variants: dict[str, int]
     roles: dict[str, int]
+    role_periods: list[RolePeriod]
     co_mentioned: list[CoMention]
     quotes: int
     latest_quotes: list[LatestQuote]

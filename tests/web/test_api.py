@@ -72,6 +72,8 @@ def test_entities_and_profile(client):
     by_id = client.get(f"/api/entities/{rows[0]['id']}").json()
     assert by_name == by_id
     assert by_name["roles"]["prezydent"] == 1 and by_name["quotes"] == 2
+    assert {"role": "prezydent", "since": "2024-03-01", "until": "2024-03-01", "documents": 1} in by_name["role_periods"]
+    assert client.get("/api/entities/prezydent").json()["id"] == by_id["id"]  # a role finds its holder
 
 
 def test_unknown_entity_is_404(client):
