@@ -13,7 +13,8 @@ new one, adding its participants. Taxonomy and conventions: docs/events.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import takewhile
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -102,7 +103,7 @@ TRIGGERS = {
     **dict.fromkeys("zaatakować atakować napaść napadać napad pobić pobicie zabić zamordować zastrzelić zabójstwo morderstwo zamach postrzelić przemoc gwałt bomba"
                     " atak zabijać mordować ugodzić pchnąć dźgnąć zadźgać zranić ranić zranienie rozbój podpalić podpalenie"
                     " strzelanina strzelać strzelić bójka bijatyka porwać porwanie uprowadzić uprowadzenie zakładnik"
-                    " zgwałcić otruć udusić skatować zakatować zatłuc zdetonować wysadzić".split(), "attack"),
+                    " zgwałcić otruć udusić skatować zakatować zatłuc zdetonować wysadzić złamać".split(), "attack"),
     **dict.fromkeys("zbombardować bombardować ostrzelać ostrzeliwać ostrzał nalot inwazja"
                     " ofensywa agresja interwencja zestrzelić wkroczyć walka".split(), "military_attack"),
     **dict.fromkeys("wybory wybór wybrać referendum zwyciężyć mandat prawybory".split(), "election"),
@@ -111,10 +112,11 @@ TRIGGERS = {
                     " stanąć wyznaczyć powierzyć awansować awans wejść".split(), "appointment"),
     **dict.fromkeys("zrezygnować rezygnacja ustąpić dymisja zdymisjonować odwołać zrzec odejść"
                     " dymisjonować zwolnić zdjąć abdykować abdykacja pożegnać stracić usunąć".split(), "resignation"),
-    **dict.fromkeys("zostać objąć obejmować przejąć".split(), "appointment"),
+    **dict.fromkeys("zostać być objąć obejmować przejąć".split(), "appointment"),
     **dict.fromkeys("skazać uniewinnić uchwalić wyrok uchwała"
                     " uniewinnienie umorzyć uchylić unieważnić unieważnienie orzec orzeczenie zasądzić ukarać"
-                    " przegłosować zatwierdzić odrzucić odesłać zakazać zawetować absolutorium uznać nałożyć".split(), "other"),
+                    " przegłosować zatwierdzić odrzucić odesłać zakazać zawetować absolutorium uznać nałożyć"
+                    " głosować zagłosować głosowanie".split(), "other"),
     # several senses: the type is chosen from the context (`SENSES`)
     **dict.fromkeys("przyjąć przyjmować opowiedzieć opowiadać ocenić oceniać skarżyć".split(), "other"),
 }
@@ -140,8 +142,11 @@ NEEDS_SIE = frozenset({"spotkać", "spotykać", "porozumieć", "dogadać", "doma
 # `wystąpić do X o`, `wnioskować o`, `upomnieć się o`); `o godzinie` asks for nothing.
 REQUESTS = frozenset({"prosić", "poprosić", "wnosić", "wnieść", "zwrócić", "zwracać", "wystąpić", "występować",
                       "wnioskować", "upomnieć", "upominać"})
-NO_SIE = frozenset({"wybrać", "zatrzymać", "odwołać", "zabić", "przyjechać", "wyróżnić", "odznaczyć", "zranić", "ranić",
+NO_SIE = frozenset({"wybrać", "zatrzymać", "odwołać", "powołać", "powoływać", "zabić", "przyjechać", "wyróżnić", "odznaczyć", "zranić", "ranić",
                     "podpalić", "uchylić", "porwać", "zatrzymywać", "zwolnić", "zgromadzić", "zakazać", "umorzyć"})
+# Verbs that lodge or send a motion, a complaint, a notice (`złożył wniosek`, `skierował zawiadomienie`).
+MOTION_VERBS = frozenset({"złożyć", "składać", "skierować", "kierować", "wystąpić", "zgłosić", "wnieść", "wnosić", "wpłynąć",
+                          "przesłać", "wysłać", "trafić"})
 # Nouns that are events only with a verb of doing (`podpisać umowę`, `postawić zarzut`): 4 words before, 2 after.
 SIGNING = frozenset({"podpisać", "zawrzeć", "parafować", "podpisywać", "zawierać", "ratyfikować", "sfinalizować", "wynegocjować"})
 NEEDS_VERB = {
@@ -160,12 +165,13 @@ NEEDS_VERB = {
     "pakt": frozenset({"podpisać", "zawrzeć", "podpisanie", "przypieczętować"}),
     "koalicja": frozenset({"zawrzeć", "przypieczętować", "podpisać", "zawiązać", "utworzyć"}),
     "bomba": frozenset({"podłożyć", "zdetonować", "wybuchnąć", "podkładać"}),
-    "skarga": frozenset({"złożyć", "trafić", "wnieść", "skierować", "wpłynąć", "wystosować"}),
-    "zawiadomienie": frozenset({"złożyć", "przestępstwo"}),
-    "pozew": frozenset({"złożyć", "wnieść", "skierować", "trafić", "wpłynąć", "wytoczyć"}),
+    "skarga": MOTION_VERBS | {"wystosować"},
+    "zawiadomienie": MOTION_VERBS | {"przestępstwo"},
+    "pozew": MOTION_VERBS | {"wytoczyć"},
     "proces": frozenset({"wytoczyć"}),
     "zastrzeżenie": frozenset({"mieć", "zgłosić", "zgłaszać", "wnieść"}),
-    "wyrok": frozenset({"zapaść", "wydać", "ogłosić", "prawomocny", "skazujący", "uniewinniający", "usłyszeć", "utrzymać"}),
+    "wyrok": frozenset({"zapaść", "wydać", "ogłosić", "prawomocny", "skazujący", "uniewinniający", "usłyszeć", "utrzymać",
+                        "sąd", "trybunał"}),
     "uchwała": frozenset({"przejść", "przyjąć", "podjąć", "uchwalić", "przegłosować"}),
     "orzeczenie": frozenset({"wydać", "zapaść", "ogłosić"}),
     "absolutorium": frozenset({"udzielić", "udzielać", "otrzymać", "uzyskać", "dostać"}),
@@ -202,7 +208,7 @@ TRAVEL = frozenset({"przyjechać", "przybyć", "przylecieć", "przyjazd", "przyl
 # `zostać prezesem`, `objąć stanowisko`: an appointment only with a function noun.
 OFFICE_NOUNS = frozenset(
     "prezydent wiceprezydent premier wicepremier minister wiceminister podsekretarz sekretarz marszałek wicemarszałek"
-    " prezes wiceprezes przewodniczący przewodnicząca kierownik kierowniczka dyrektor dyrektorka szef szefowa"
+    " prezes wiceprezes przewodniczący przewodnicząca wiceprzewodniczący wiceprzewodnicząca kierownik kierowniczka dyrektor dyrektorka szef szefowa"
     " burmistrz wójt starosta wicestarosta wojewoda wicewojewoda komendant naczelnik rzecznik doradca zastępca członek"
     " ambasador kanclerz skarbnik sołtys prokurator sędzia radny poseł senator".split()
 )
@@ -240,17 +246,16 @@ NEEDS_NEAR = {
     **dict.fromkeys(("blokada", "blokować", "zablokować"), ((ROADS, 3, 4),)),
     "okupować": ((BUILDINGS, 2, 4),),
     **dict.fromkeys(("wiec", "marsz", "pochód"), ((PROTEST_CUES, 2, 4),)),
-    **dict.fromkeys(("ugodzić", "pchnąć"), ((WEAPONS, 0, 3),)),
+    **dict.fromkeys(("ugodzić", "pchnąć"), ((WEAPONS, 3, 3),)),
     **dict.fromkeys(("strzelać", "strzelić"), ((frozenset({"do"}), 0, 3),)),
     "interwencja": ((MILITARY, 3, 3),),
     "wkroczyć": ((MILITARY, 6, 6),),
-    "stanąć": ((frozenset({"czoło"}), 0, 2),),
+    "stanąć": ((frozenset({"czoło"}), 4, 2),),
     **dict.fromkeys(("wyznaczyć", "awansować", "awans"), ((frozenset({"na"}), 0, 3), (OFFICE_NOUNS | POST_NOUNS, 0, 6))),
     "list": ((frozenset({"intencyjny"}), 0, 1), (SIGNING, 4, 3)),
     "powierzyć": ((POST_NOUNS | {"kierowanie", "obowiązek", "misja"}, 4, 4),),
     "zwolnić": ((OFFICE_NOUNS | LEAVE_FROM | {"posada"}, 0, 5),),
     **dict.fromkeys(("zdjąć", "pożegnać", "stracić", "usunąć"), ((POST_NOUNS | {"zarząd", "fotel"}, 0, 5),)),
-    "wejść": ((frozenset({"skład"}), 4, 2),),  # `wszedł w skład zarządu` (not the state `w skład wchodzą`)
     "uznać": ((frozenset({"winny", "winna", "winien", "niewinny"}), 0, 5),),
     "nałożyć": ((frozenset({"kara", "grzywna"}), 0, 4),),
     "wysadzić": ((frozenset({"powietrze"}), 0, 4),),
@@ -258,6 +263,7 @@ NEEDS_NEAR = {
     "uchylić": ((DECISIONS | {"areszt", "immunitet", "nakaz", "kara", "zakaz", "przepis"}, 4, 4),),
     **dict.fromkeys(("zatwierdzić", "odrzucić"), ((DECISIONS, 4, 4),)),
     "odesłać": ((frozenset({"akta", "akt", "sprawa"}), 0, 3),),
+    **dict.fromkeys(("głosować", "zagłosować", "głosowanie"), ((DECISIONS | {"nad"}, 0, 4),)),  # `głosował nad sprawozdaniem`
     **dict.fromkeys(("orzec", "zakazać"), ((COURTS, 8, 8),)),
 }
 # Words that veto a trigger near them: lemma -> (words, before, after).
@@ -272,7 +278,7 @@ NOT_NEAR = {
     "atak": (frozenset(
         "serce zima choroba astma padaczka śmiech kaszel histeria panika furia szał apopleksja alergia kolka mróz grypa"
         " epilepsja duszność migrena".split()), 1, 3),
-    **dict.fromkeys(("pobić", "pobicie"), (frozenset({"rekord"}), 0, 3)),
+    **dict.fromkeys(("pobić", "pobicie"), (frozenset({"rekord"}), 3, 3)),
     **dict.fromkeys(("zranić", "ranić", "zranienie"), (frozenset({"uczucie", "duma", "serce", "ambicja", "godność"}), 0, 3)),
     **dict.fromkeys(("porwać", "porwanie"), (frozenset(
         "tłum publiczność serce widownia wiatr nurt fala rzeka woda prąd".split()), 3, 3)),
@@ -280,6 +286,7 @@ NOT_NEAR = {
     "ofensywa": (frozenset(
         "dyplomatyczny medialny propagandowy marketingowy handlowy inwestycyjny reklamowy wyborczy polityczny".split()), 2, 2),
     "konferencja": (frozenset({"prasowy"}), 0, 2),
+    **dict.fromkeys(("dziękować", "podziękować"), (frozenset({"rozmowa", "wywiad", "uwaga"}), 0, 3)),  # `Dziękuję za rozmowę`
     "doniesienie": (frozenset({"medialny", "prasowy", "agencja", "media", "gazeta", "według", "dziennikarz"}), 3, 3),
     **dict.fromkeys(("strzelać", "strzelić"), (frozenset({"bramka", "gol", "cel", "tarcza"}), 0, 4)),
     "zwolnić": (frozenset("areszt więzienie podatek opłata obowiązek kaucja tempo ciśnienie".split()), 0, 5),
@@ -288,6 +295,7 @@ NOT_NEAR = {
 # sense whose words occur within the window wins (`się`: True needs it, False forbids it, None either; words None: any);
 # none: not an event.
 GUESTS = frozenset({"delegacja", "gość", "ambasador", "audiencja", "delegat"})
+PARLIAMENTS = frozenset({"sejm", "senat", "parlament", "europarlament", "sejmik"})
 SENSES = {
     **dict.fromkeys(("przyjąć", "przyjmować"), [("other", ADOPTED, 4, 4, False, None), ("host", GUESTS, 0, 4, False, None)]),
     **dict.fromkeys(("opowiedzieć", "opowiadać"), [("praise", frozenset({"za"}), 0, 2, True, None),
@@ -295,6 +303,9 @@ SENSES = {
     **dict.fromkeys(("ocenić", "oceniać"), [
         ("criticism", frozenset({"negatywnie", "krytycznie", "surowo"}), 2, 2, None, None),
         ("praise", frozenset({"pozytywnie", "wysoko"}), 2, 2, None, None)]),
+    # `wszedł w skład zarządu` (not the state `w skład wchodzą`); `wszedł do Sejmu`: elected
+    "wejść": [("appointment", frozenset({"skład"}), 4, 2, None, None), ("election", PARLIAMENTS, 0, 5, None, None)],
+    "gościć": [("visit", frozenset({"w", "we", "na", "u"}), 0, 1, None, None), ("host", None, 0, 0, None, None)],
     "skarżyć": [("criticism", None, 0, 0, True, "114"),
                 ("accusation", frozenset({"do", "decyzja", "wyrok", "uchwała", "postanowienie"}), 0, 4, False, "115")],
 }
@@ -310,16 +321,33 @@ SUPPORT_VERBS = frozenset(
 )
 # `wniosek` as a motion or application (`złożył wniosek o`), not a conclusion (`doszli do wniosku`, `wnioski z kontroli`).
 CONCLUSION_VERBS = frozenset({"dojść", "dochodzić", "wyciągnąć", "wyciągać", "wysnuć", "nasuwać", "płynąć", "wypływać", "przedstawić"})
-MOTION_VERBS = frozenset({"złożyć", "składać", "skierować", "kierować", "wystąpić", "zgłosić", "wnieść", "wnosić", "wpłynąć",
-                          "przesłać", "wysłać", "trafić"})
+# Arrests: police words near `zatrzymać`, or a person right after it.
+POLICE = frozenset(
+    "policja policjant policyjny funkcjonariusz prokuratura straż żandarmeria uop cbś abw antyterrorysta komenda"
+    " komisariat kryminalny podejrzany areszt złodziej sprawca złodziejka".split()
+)
+PEOPLE = frozenset(
+    "mężczyzna kobieta osoba chłopak dziewczyna nastolatek nastolatka obywatel kierowca sprawca podejrzany złodziej"
+    " włamywacz bandyta napastnik przestępca diler handlarz".split()
+)
+# The police's detention: a court's custody after it is an event of its own.
+DETENTION = frozenset({"zatrzymać", "zatrzymywać", "zatrzymanie", "ująć", "złapać", "schwytać", "pojmać"})
+# `złamał jej rękę`: an injury done to someone.
+BODY_PARTS = frozenset("ręka noga nos szczęka żebro kość obojczyk palec kręgosłup czaszka".split())
 # `grozi mu kara`, `grozi nam katastrofa`: a penalty or a risk, not a threat.
 PENALTIES = frozenset(
     "kara więzienie grzywna rok miesiąc niebezpieczeństwo zawalenie odpowiedzialność areszt pozbawienie dożywocie"
     " upadłość bankructwo likwidacja zamknięcie katastrofa powódź epidemia utrata paraliż zapaść śmierć kalectwo".split()
 )
+# `sesja` is a council's session with one of these words near it (not an exam session or a photo shoot).
+SESSION_CUES = frozenset("rada sejmik radny ostatni nadzwyczajny absolutoryjny budżetowy pierwszy inauguracyjny"
+                         " kolejny uroczysty".split())
 TIMES_OF_DAY = frozenset({"godzina", "północ", "południe", "świt", "zmrok", "pora"})
 PLURAL_ONLY = frozenset({"zamieszka", "rozruch", "walka"})  # `trwają walki`, not `walka z korupcją`
-BODY_NOUNS = frozenset("komisja zespół rada instytut spółka fundacja agencja komitet sztab grupa urząd stowarzyszenie".split())
+BODY_NOUNS = frozenset(
+    "komisja zespół rada instytut spółka fundacja agencja komitet sztab grupa urząd stowarzyszenie spółdzielnia straż"
+    " partia ugrupowanie organizacja towarzystwo klub związek fundusz ośrodek".split()
+)
 # A court's further orders right after its ruling are parts of that ruling, not decisions of their own.
 RULING_PARTS = frozenset({"nałożyć", "zasądzić", "orzec", "ukarać", "zakazać"})
 SINGULAR_ONLY = frozenset({"bójka", "bijatyka"})  # `doszło do bójki`, not `klepisko karczemnych bójek`
@@ -327,10 +355,19 @@ SINGULAR_ONLY = frozenset({"bójka", "bijatyka"})  # `doszło do bójki`, not `k
 # mieszkanka`): statements, not events.
 SPEECH_LIKE = frozenset({"orzec", "ocenić", "oceniać", "skarżyć", "uskarżać", "poskarżyć", "ganić", "zganić", "docenić"})
 MODAL = frozenset({"trzeba", "warto", "można", "należeć", "powinien", "wolno"})
-# Nouns after `spotkać się z` that make it a reception, not a meeting (`spotkało się z krytyką`).
-RECEPTION = frozenset({"krytyka", "sprzeciw", "aprobata", "uznanie", "zainteresowanie", "odmowa", "reakcja", "odzew", "protest", "poparcie", "entuzjazm", "niechęć", "zrozumienie"})
+# Nouns after `spotkać się z` that make it a reception, not a meeting (`spotkało się z krytyką`, `z taką sytuacją`).
+RECEPTION = frozenset(
+    "krytyka sprzeciw aprobata uznanie zainteresowanie odmowa reakcja odzew protest poparcie entuzjazm niechęć zrozumienie"
+    " sytuacja problem przypadek zjawisko trudność opór przychylność życzliwość".split()
+)
+# Acts done in words: an active participle after a document does them (`rezolucja wzywająca`, `list krytykujący`).
+SPEECH_ACTS = frozenset({"appeal", "demand", "criticism", "praise", "accusation", "threat"})
+# Gatherings whose `w`/`na` phrase names who took part (`w spotkaniu udział wzięli X`, `w wyborach zwyciężył X`).
+GATHERINGS = MEETING_TYPES | {"intent_to_meet", "host", "election", "protest"}
+# `spotkało się z krytyką`, `z potępieniem`, `z protestem`: a reception, not a meeting.
+REACTIONS = frozenset({"criticism", "praise", "protest"})
 # Types that need at least one named participant to count.
-NEEDS_PARTICIPANT = frozenset({"consult", "threat", "appointment", "resignation"})
+NEEDS_PARTICIPANT = frozenset({"consult", "threat", "appointment", "resignation", "visit"})
 PHONE_CUES = frozenset({"telefonicznie", "telefon", "telefoniczny"})
 INTENT_WORDS = frozenset(
     "gotowość zamierzać zamiar planować zaplanować plan chcieć zapowiedzieć zapowiadać zaproponować"
@@ -363,6 +400,7 @@ GROUP_NOUNS = frozenset(
     " pracownik władze kierownictwo".split()
 )
 HONORIFICS = frozenset({"pan", "pani"})
+BOTH = frozenset({"obaj", "obie", "oboje", "obu", "obydwaj", "obydwie", "obydwu"})  # + a noun: the last two people
 FIRST_PERSON = frozenset({"ja", "mnie", "mi", "mną"})  # inside a quote: its speaker
 # Third-person pronouns for one person: form -> (gender, case).
 PRONOUNS = {"on": ("m", "nom"), "ona": ("f", "nom"), "go": ("m", "acc"), "niego": ("m", "acc"), "mu": ("m", "dat"),
@@ -525,6 +563,8 @@ class _Finder:
         self.cue_starts = {q.cue.start for q in self.quotes if q.cue is not None}
         self.times = sorted((t for t in (doc._.get(TIMES) or []) if t.value), key=lambda t: t.start)
         self.time_starts = [t.start for t in self.times]
+        self.headings = self._date_headings()
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         self.quote_spans = SpanIndex((q.start, q.end, q_i) for q_i, q in enumerate(self.quotes))
         self.by_id = {e.id: e for e in self.entities}
         self.ent_starts: dict[str, list[int]] = {}
@@ -551,6 +591,32 @@ class _Finder:
                 self.lemma[i], self.tag[i], self.pos[i] = reading.lemma.lower(), reading.tag, "ppas"
 
     # ------------------------------------------------------------ helpers
+
+    def _date_headings(self) -> list[tuple[int, str]]:
+        """(sentence, value) of the lines that are a full date alone (`14 marca 2006`), when there are several: the
+        entries of a chronicle."""
+        found = []
+        for k, (a, b) in enumerate(self.sent_bounds):
+            while b > a and (self.pos[b - 1] == "interp" or self.doc[b - 1].is_space):
+                b -= 1
+            inside = self.times_between(self.idx[a], self.idx[a] + 1) if b > a else []
+            t = inside[0] if inside else None
+            if t is not None and t.type == "DATE" and _known(t.value) and len(t.value) == 10 \
+                    and t.end >= self.idx[b - 1] + len(self.low[b - 1]):
+                found.append((k, t.value))
+        return found if len(found) > 1 else []
+
+    def _heading(self, i: int) -> str | None:
+        """The date of the chronicle entry token i is in: its paragraph's leading date (`17 sierpnia - …`), else the
+        last date line above it."""
+        start = self.line_starts[bisect_right(self.line_starts, self.idx[i]) - 1]
+        j = bisect_left(self.time_starts, start)
+        if j < len(self.times) and self.times[j].start - start <= 2 and self.times[j].start < self.idx[i]:
+            t = self.times[j]
+            if _known(t.value) and any(ch.isdigit() for ch in t.text) and self.text[t.end:t.end + 3].strip()[:1] in ("-", "–"):
+                return t.value
+        k = bisect_left(self.headings, (self.sent[i], "")) - 1
+        return self.headings[k][1] if k >= 0 else None
 
     def sentence_has_sport(self, k: int) -> bool:
         a, b = self.sent_bounds[k]
@@ -606,99 +672,121 @@ class _Finder:
     # ------------------------------------------------------------ triggers
 
     def accept(self, i: int) -> str | None:
+        """The type of the event token i names, or None: its lemma is a trigger and its form and context fit."""
         lemma, pos = self.lemma[i], self.pos[i]
         etype = TRIGGERS.get(lemma)
-        if etype is None or (pos not in VERB_POS and pos not in NOUN_POS):
+        if etype is None or (pos not in VERB_POS and pos not in NOUN_POS) or not self._form_fits(i, lemma, pos):
             return None
-        is_verb = pos in VERB_POS and pos != "ger"
-        if lemma in NEEDS_SIE and is_verb and self.near(i, frozenset({"się"}), 3, 3, lemmas=False) is None:
-            return None
-        if lemma in NO_SIE and self.near(i, frozenset({"się"}), 0, 1, lemmas=False) is not None:
-            return None
-        if lemma in NEEDS_VERB and self.near(i, NEEDS_VERB[lemma], 4, 2) is None:
-            return None
-        if lemma in REQUESTS and not self._asks_for(i, 3 if lemma in ("prosić", "poprosić") else 0, 6):
-            return None
-        if lemma in NEEDS_NEAR and any(self.near(i, words, before, after) is None for words, before, after in NEEDS_NEAR[lemma]):
-            return None
-        if lemma in NOT_NEAR and self.near(i, *NOT_NEAR[lemma]) is not None:
-            return None
-        if lemma in PLURAL_ONLY and not (self.plural_tag(i) or any(":pl:" in r.tag for r in self.readings[i])):
-            return None  # `rozruch` (a start-up), not `rozruchy`
-        if lemma in SINGULAR_ONLY and self.plural_tag(i):
-            return None
-        if etype == "appointment" and lemma in ("powołać", "powołanie") and self._creates_body(i):
-            return None  # `powołał komisję`, `komisja powołana przez radę`: a body set up, not an office taken
-        if lemma in SPEECH_LIKE and self.idx[i] in self.cue_starts:
-            return None
-        if lemma == "poprzeć" and (self.near(i, frozenset({"głosowanie", "głos"}), 6, 6) is not None or any(
-                self.pos[j] in ("num", "dig") for j in range(i + 1, min(self.sent_bounds[self.sent[i]][1], i + 4)))):
-            return None  # `poparło go 40 radnych`: a vote's tally, not an endorsement
         self.sense_cameo = None
         if lemma in SENSES:
             etype = self._sense(i, lemma)
             if etype is None:
                 return None
+        if lemma == "mandat" and self.near(i, frozenset({"złożyć", "składać", "zrzec", "oddać"}), 3, 2) is not None:
+            etype = "resignation"  # `złożył mandat`: leaving office
+        if not (self._words_fit(i, lemma, pos, etype) and self._setting_fits(i, lemma, pos, etype)):
+            return None
+        return self._refined(i, lemma, etype)
+
+    def _form_fits(self, i: int, lemma: str, pos: str) -> bool:
+        """`się`, a verb of doing, what is asked for, the words the lemma needs or must not have near it."""
+        is_verb = pos in VERB_POS and pos != "ger"
+        if lemma in NEEDS_SIE and is_verb and self.near(i, frozenset({"się"}), 3, 3, lemmas=False) is None:
+            return False
+        if lemma in NO_SIE and self.near(i, frozenset({"się"}), 0, 1, lemmas=False) is not None:
+            return False
+        if lemma in NEEDS_VERB and not self._done(i, NEEDS_VERB[lemma]):
+            return False
+        if lemma in REQUESTS and not self._asks_for(i, 3 if lemma in ("prosić", "poprosić") else 0, 6):
+            return False
+        if lemma in NEEDS_NEAR and any(self.near(i, words, before, after) is None for words, before, after in NEEDS_NEAR[lemma]):
+            return False
+        if lemma in NOT_NEAR and self.near(i, *NOT_NEAR[lemma]) is not None:
+            return False
+        if lemma in PLURAL_ONLY and not (self.plural_tag(i) or any(":pl:" in r.tag for r in self.readings[i])):
+            return False  # `rozruch` (a start-up), not `rozruchy`
+        if lemma in SINGULAR_ONLY and self.plural_tag(i):
+            return False
+        if lemma in ("powołać", "powołanie") and self._creates_body(i):
+            return False  # `powołał komisję`, `komisja powołana przez radę`: a body set up, not an office taken
+        if lemma in SPEECH_LIKE and self.idx[i] in self.cue_starts:
+            return False
+        if lemma == "poprzeć" and (self.near(i, frozenset({"głosowanie", "głos"}), 6, 6) is not None or any(
+                self.pos[j] in ("num", "dig") for j in range(i + 1, min(self.sent_bounds[self.sent[i]][1], i + 4)))):
+            return False  # `poparło go 40 radnych`: a vote's tally, not an endorsement
+        return True
+
+    def _words_fit(self, i: int, lemma: str, pos: str, etype: str) -> bool:
+        """Lemma-specific conditions: participles, destinations, police, penalties, motions, deciding bodies."""
         if pos in ("ppas", "pact") and etype != "attack" and self.near(i, frozenset({"zostać", "być"}), 3, 2) is None \
-                and not (pos == "ppas" and self.near(i, frozenset({"przez"}), 0, 2) is not None):
-            return None  # `oskarżony`, `zatrzymany` as adjectives/nouns (but `zatrzymany przez policję`: the arrest)
+                and not (pos == "ppas" and self.near(i, frozenset({"przez"}), 0, 2) is not None) \
+                and not (pos == "pact" and etype in SPEECH_ACTS and i > 0 and self._modifies(i, i - 1)):
+            return False  # `oskarżony`, `zatrzymany` as adjectives/nouns (but `zatrzymany przez policję`: the arrest;
+            # `rezolucja wzywająca do`: the document's appeal)
         if lemma in TRAVEL:
             reach = 7 if pos in NOUN_POS else 4  # `przyjazd premiera Jana Nowaka do Gdańska`
             if not any(self.lemma[j] in ("do", "na") for j in range(i + 1, min(len(self.doc), i + reach))):
-                return None
-        if lemma in ("zatrzymać", "zatrzymanie", "ująć", "zatrzymywać", "schwytać"):
+                return False
+        if lemma in ("zatrzymać", "zatrzymanie", "ująć", "zatrzymywać", "schwytać", "złapać"):
             if not self._arrest_context(i):
-                return None
-        if lemma in ("grozić", "zagrozić", "groźba") and self.near(i, PENALTIES, 0, 6):
-            return None  # `grozi mu kara` is a penalty, `grozi nam katastrofa` a risk: not threats
+                return False
+        if lemma == "złamać" and not self._injury(i):
+            return False
+        if lemma in ("grozić", "zagrozić", "groźba") and (self.near(i, PENALTIES, 0, 6) or self._risk(i)):
+            return False  # `grozi mu kara` is a penalty, `grozi nam katastrofa` a risk: not threats
         if lemma == "poparcie" and self.near(i, SUPPORT_VERBS, 4, 3) is None:
-            return None  # `wyrazić poparcie`, not `cieszyć się poparciem` nor a poll's figure
+            return False  # `wyrazić poparcie`, not `cieszyć się poparciem` nor a poll's figure
         if lemma == "wniosek" and not self._motion(i):
-            return None
+            return False
         if lemma == "agresja" and self.near(i, MILITARY, 3, 3) is None and not self._place_after(i, 4):
-            return None  # `agresja na Polskę`, not aggressive behaviour
-        if lemma == "mandat" and self.near(i, frozenset({"złożyć", "składać", "zrzec", "oddać"}), 3, 2) is not None:
-            etype = "resignation"  # `złożył mandat`: leaving office
+            return False  # `agresja na Polskę`, not aggressive behaviour
         if etype == "other" and lemma in ("przyjąć", "przyjmować") and not self._deciding_body(i):
-            return None  # `Budżet zostanie przyjęty` alone: a forecast, no body deciding
+            return False  # `Budżet zostanie przyjęty` alone: a forecast, no body deciding
+        return True
+
+    def _setting_fits(self, i: int, lemma: str, pos: str, etype: str) -> bool:
+        """Not what is asked for, inside a name, a reception, a time setting, a purpose or a title; offices named."""
         if pos in NOUN_POS and self._content_of_request(i, etype):
-            return None  # `wniosek o areszt`, `zagrozili strajkiem`: what is asked for or threatened
-        if lemma in ("wybrać",) and self.near(i, frozenset({"na", "przewodniczący", "prezes", "prezydent", "burmistrz", "wójt", "radny", "poseł"}), 0, 4) is None:
-            return None
+            return False  # `wniosek o areszt`, `zagrozili strajkiem`: what is asked for or threatened
+        if lemma == "wybrać" and self.near(i, OFFICE_NOUNS | {"na"}, 0, 4) is None:
+            return False
         if lemma == "odwołać" and not any(self.ment[j] for j in range(i + 1, min(len(self.doc), i + 4))) \
                 and self.near(i, frozenset({"stanowisko", "funkcja", "urząd"}), 0, 4) is None:
-            return None
+            return False
         if lemma in ("dzwonić", "zadzwonić", "telefonować", "zatelefonować") and self.near(i, frozenset({"do"}), 0, 3) is None:
-            return None
+            return False
         if self.ment[i] is not None and lemma not in ("wybory",):
-            return None  # inside a name (`Porozumienie Samorządowe`)
-        if lemma in ("spotkać", "spotykać") and self.near(i, RECEPTION, 0, 4) is not None:
-            return None
+            return False  # inside a name (`Porozumienie Samorządowe`)
+        if lemma in ("spotkać", "spotykać") and self._reception(i):
+            return False
         if lemma == "wybór" and not self.plural_tag(i):
-            return None
+            return False
         if lemma in ("wybory", "wybór", "prawybory") and self.governing_prep(i, max(0, i - 3)) in ("po", "przed", "z", "na", "podczas", "do", "od", "dla"):
-            return None  # `po wyborach`: a time setting, not the election itself
+            return False  # `po wyborach`: a time setting, not the election itself
         if pos in VERB_POS and (self.near(i, frozenset({"by", "aby", "żeby", "móc"}), 2, 0) is not None
                                 or self.low[self.clause(i)[0]] in PURPOSE or self._modal(i)):
-            return None  # purpose, possibility, obligation (`by wybrać`, `mogą zwyciężyć`, `nie powinno się jej ganić`)
+            return False  # purpose, possibility, obligation (`by wybrać`, `mogą zwyciężyć`, `nie powinno się jej ganić`)
         if self.in_title_quote(i):
-            return None
+            return False
         if lemma in ("zwyciężyć", "mandat") and etype == "election" and self.near(i, frozenset({"wybory", "wybór", "głos", "uzyskać", "zdobyć"}), 40, 40) is None:
-            return None
-        if lemma == "sesja" and self.near(i, frozenset({"rada", "sejmik", "radny", "ostatni", "nadzwyczajny", "absolutoryjny", "budżetowy"}), 3, 3) is None:
-            return None
-        if lemma == "zostać":
-            if any(self.pos[j] == "ppas" for j in range(i + 1, min(len(self.doc), i + 3))):
-                return None  # `został mianowany ambasadorem`: the participle is the event
-            if not any(self.lemma[j] in OFFICE_NOUNS and _case(self.tag[j]) == "inst"
-                       for j in range(max(0, i - 8), min(len(self.doc), i + 4)) if self.sent[j] == self.sent[i]):
-                return None
-        if lemma in ("objąć", "obejmować", "przejąć") and self.near(i, POST_NOUNS, 0, 6) is None:
-            return None
+            return False
+        if lemma == "sesja" and self.near(i, SESSION_CUES, 3, 3) is None:
+            return False
+        if lemma in ("zostać", "być") and not self._takes_office(i):
+            return False
+        if lemma in ("objąć", "obejmować", "przejąć") and not any(
+                self.lemma[j] in POST_NOUNS and not self.ment[j] for j in range(i + 1, min(self.sent_bounds[self.sent[i]][1], i + 7))):
+            return False
         if lemma == "odejść" and self.near(i, LEAVE_FROM, 0, 3) is None:
-            return None
+            return False
+        if lemma in ("zrezygnować", "rezygnacja") and not self._leaves_office(i):
+            return False
         if lemma == "zrzec" and self.near(i, frozenset({"się"}), 1, 1, lemmas=False) is None:
-            return None
+            return False
+        return True
+
+    def _refined(self, i: int, lemma: str, etype: str) -> str:
+        """Phone calls, negotiations, military attacks and verbal attacks told apart by the words near them."""
         if etype == "consult" and self.near(i, PHONE_CUES, 3, 3) is not None:
             etype = "phone_call"
         if lemma == "rozmowa" and self.pos[i] == "subst" and self.tag[i].split(":")[1] == "pl" and etype == "consult":
@@ -709,13 +797,67 @@ class _Finder:
             etype = "criticism"  # `zaatakował premiera w wywiadzie`, `słowne starcie`: words, not blows
         return etype
 
+    def _done(self, i: int, verbs: frozenset) -> bool:
+        """A noun that needs a verb of doing has one: near it (`podpisali umowę`), as the predicate it is the subject
+        of (`Uchwała w sprawie szkoły nie przeszła`, `wyrok nie jest prawomocny`), or a date of its own for a
+        document (`w aneksie z 6 maja 2002 roku`)."""
+        if self.near(i, verbs, 4, 2) is not None:
+            return True
+        if verbs is SIGNING and i + 2 < len(self.doc) and self.low[i + 1] in ("z", "ze") and self._dated(i + 2):
+            return True
+        return "nom" in self._cases(i) and any(self.lemma[k] in verbs or any(r.lemma.lower() in verbs for r in self.readings[k])
+                                               for k in self._predicate(i))
+
+    def _predicate(self, i: int) -> range:
+        """The first verb after a subject at i in its sentence and the three words after it (`nie jest prawomocny`)."""
+        b = min(self.sent_bounds[self.sent[i]][1], i + 12)
+        k = next((k for k in range(i + 1, b) if self.pos[k] in VERB_POS and self.pos[k] not in ADJ_POS), None)
+        return range(k, min(b, k + 4)) if k is not None else range(0)
+
+    def _dated(self, k: int) -> bool:
+        """A date with a known year starts at token k."""
+        j = bisect_left(self.time_starts, self.idx[k])
+        return j < len(self.times) and self.times[j].start == self.idx[k] and _known(self.times[j].value) \
+            and any(ch.isdigit() for ch in self.times[j].text)
+
+    def _takes_office(self, i: int) -> bool:
+        """`został prezesem`, `Nowym kierownikiem … został X`, `prezesem będzie X` (the future of `być` only; not the
+        auxiliary of `został mianowany`, nor `nadal będzie prezesem`)."""
+        if self.lemma[i] == "być" and (self.pos[i] != "bedzie" or self.near(i, frozenset({"nadal", "dalej", "wciąż"}), 3, 1) is not None):
+            return False
+        if any(self.pos[j] == "ppas" for j in range(i + 1, min(len(self.doc), i + 3))):
+            return False  # `został mianowany ambasadorem`: the participle is the event
+        a, b = self.sent_bounds[self.sent[i]]
+        return any(self.lemma[j] in OFFICE_NOUNS and _case(self.tag[j]) == "inst" for j in range(max(a, i - 12), min(b, i + 4)))
+
+    def _reception(self, i: int) -> bool:
+        """`spotkało się z krytyką`, `Z taką sytuacją spotkała się`: what is met is a reaction or a situation."""
+        a, b = self.clause(i)
+        for z in (j for j in range(a, b) if self.low[j] in ("z", "ze")):
+            head = next((j for j in range(z + 1, min(b, z + 4)) if self.pos[j] in NOUN_POS), None)
+            if head is not None and (self.lemma[head] in RECEPTION or TRIGGERS.get(self.lemma[head]) in REACTIONS):
+                return True
+        return False
+
+    def _leaves_office(self, i: int) -> bool:
+        """`zrezygnował z funkcji`, `Marszałek zrezygnuje?`, `składał rezygnację` (an office in this or the two
+        sentences before); not `zrezygnował z usług`, `przewoźnik zrezygnował`."""
+        b = self.sent_bounds[self.sent[i]][1]
+        z = next((j for j in range(i + 1, min(b, i + 3)) if self.low[j] in ("z", "ze")), None)
+        offices = OFFICE_NOUNS | POST_NOUNS | LEAVE_FROM | ROLE_NOUNS
+        if z is not None:
+            head = next((j for j in range(z + 1, min(b, z + 5)) if self.pos[j] in NOUN_POS), None)
+            return head is not None and (self.lemma[head] in offices or self.lemma[head] in TRIGGERS or bool(self.ment[head]))
+        a = self.sent_bounds[max(0, self.sent[i] - 2)][0]
+        return any(self.lemma[j] in offices for j in range(a, b))
+
     def _creates_body(self, i: int) -> bool:
         """The object of `powołać` (after it, past adjectives) or the noun its participle describes is a body."""
         a, b = self.sent_bounds[self.sent[i]]
         k = i + 1
         while k < b and self.pos[k] in ADJ_POS:
             k += 1
-        if k < b and self.lemma[k] in BODY_NOUNS:
+        if k < b and (self.lemma[k] in BODY_NOUNS or (self.ment[k] and self.ment[k][0].type == "organization")):
             return True
         k = i - 1
         while k >= a and self.pos[k] in ADJ_POS:
@@ -752,11 +894,11 @@ class _Finder:
         return False
 
     def _motion(self, i: int) -> bool:
-        """`wniosek` as a motion or an application made (`złożył wniosek`, `wniosek trafił do sądu`), not a conclusion
+        """`wniosek` as a motion or an application made (`złożył wniosek`, `na wniosek X`), not a conclusion
         (`doszli do wniosku`, `wnioski z kontroli`, `przedstawił wnioski`)."""
         if self.near(i, CONCLUSION_VERBS, 4, 1) is not None or (i + 1 < len(self.doc) and self.low[i + 1] in ("z", "ze")):
             return False
-        return self.near(i, MOTION_VERBS, 4, 3) is not None
+        return (i > 0 and self.low[i - 1] == "na") or self.near(i, MOTION_VERBS, 4, 3) is not None
 
     def _place_after(self, i: int, n: int) -> bool:
         """A place or country named within n tokens after token i (`agresja na Polskę`)."""
@@ -796,12 +938,27 @@ class _Finder:
         return ":pl:" in self.tag[i]
 
     def _arrest_context(self, i: int) -> bool:
+        """Police in this or the two sentences before, or a person (named or not) right after the verb: an arrest
+        (not `zatrzymał samochód`, `złapał nóż`)."""
         a, b = self.sent_bounds[self.sent[i]]
-        cues = {"policja", "policjant", "funkcjonariusz", "prokuratura", "straż", "żandarmeria", "uop", "cbś", "abw", "podejrzany", "areszt", "złodziej", "sprawca", "złodziejka"}
-        pa = self.sent_bounds[max(0, self.sent[i] - 1)][0]
-        if any(self.lemma[j] in cues for j in range(pa, b)):
+        pa = self.sent_bounds[max(0, self.sent[i] - 2)][0]
+        if any(self.lemma[j] in POLICE for j in range(pa, b)):
             return True
-        return any(self.ment[j] and self.ment[j][0].type == "person" for j in range(i + 1, min(b, i + 5)))
+        return any((self.ment[j] and self.ment[j][0].type == "person") or self.lemma[j] in PEOPLE
+                   for j in range(i + 1, min(b, i + 5)))
+
+    def _injury(self, i: int) -> bool:
+        """`złamał jej rękę`: a body part after the verb and someone's dative near it (not `złamał prawo`, `złamał
+        nogę na nartach`)."""
+        b = min(self.sent_bounds[self.sent[i]][1], i + 4)
+        return any(self.lemma[j] in BODY_PARTS for j in range(i + 1, b)) and any(
+            _case(self.tag[j]) == "dat" for j in range(max(0, i - 2), b) if self.pos[j] in NOUN_POS | {"ppron3", "ppron12"})
+
+    def _risk(self, i: int) -> bool:
+        """`grozi nam wybór …`: a dative pronoun and no instrumental (`grozi mu śmiercią`) after it: a risk."""
+        b = min(self.sent_bounds[self.sent[i]][1], i + 7)
+        dative = any(self.pos[j] in ("ppron3", "ppron12") and _case(self.tag[j]) == "dat" for j in range(i + 1, min(b, i + 3)))
+        return dative and not any(self.pos[j] == "subst" and _case(self.tag[j]) == "inst" for j in range(i + 1, b))
 
     # ------------------------------------------------------------ arguments: referring phrases
 
@@ -810,7 +967,7 @@ class _Finder:
         the genitive complement of (`z delegacjami ZSL`; but `w regionie | wybory`)."""
         k, steps = j - 1, 0
         while k >= floor and steps < 6:
-            if self.pos[k] == "prep":
+            if self.pos[k] == "prep" and self.low[k] != "temu":  # `dwa lata temu`: a postposition
                 return self.lemma[k]
             if self.ment[k] or self.pos[k] in NOUN_POS:
                 if self.low[k + 1] not in CONJ and not self._genitive_phrase(k + 1):
@@ -857,12 +1014,15 @@ class _Finder:
         return out
 
     def _ref_at(self, j: int, b: int) -> _Ref | None:
-        """The phrase starting at token j: a name, a role or group noun, a pronoun, `który`, a patient participle."""
+        """The phrase starting at token j: a name, a role or group noun, a pronoun, `który`, a patient participle,
+        `obaj` + a noun."""
         hit = self.ment_start.get(j)
         if hit:
             return self._ref(j, hit[0], [hit[1]])
         if self.ment[j]:
             return None
+        if self.low[j] in BOTH and j + 1 < b and self.pos[j + 1] in NOUN_POS:
+            return self._ref(j, j + 2, self._pair(), head=j + 1)
         lemma, pos = self.lemma[j], self.pos[j]
         if pos == "subst" and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS):
             return self._role_ref(j, b)
@@ -943,7 +1103,9 @@ class _Finder:
             return self._ref(j, leaders_end, leaders, head=j)
         if self.lemma[j] in GROUP_NOUNS or self.plural_tag(j):
             return self._group_ref(j, b)
-        holder = self.holder(j) if _case(self.tag[j]) != "inst" else None  # `został prezydentem`: a predicate
+        if _case(self.tag[j]) == "inst":
+            return self._ref(j, end, [], head=j)  # `został prezydentem`: a predicate
+        holder = self.holder(j)
         return self._ref(j, end, [holder] if holder else [], head=j)
 
     def _group_ref(self, j: int, b: int) -> _Ref:
@@ -1006,12 +1168,21 @@ class _Finder:
             return self.gender.get(ent.id) in {g[0] for g in genders} | {None}
         return ent.type == "organization" and "m1" not in genders
 
-    def _patients(self, types: frozenset[str]) -> list[Any]:
-        """`obu zatrzymanym`: the people an earlier event of these types was done to."""
+    def _pair(self) -> list[Any]:
+        """`Obaj działacze`: the two people the last event naming two people was about."""
         for ev in reversed(self.events):
-            if ev.type in types:
-                people = [self.by_id[p.entity] for p in ev.participants if p.entity in self.by_id
-                          and self.by_id[p.entity].type == "person"]
+            people = [self.by_id[p.entity] for p in ev.participants
+                      if p.entity in self.by_id and self.by_id[p.entity].type == "person"]
+            if len(people) == 2:
+                return people
+        return []
+
+    def _patients(self, types: frozenset[str]) -> list[Any]:
+        """`obu zatrzymanym`: the people the last event of these types that names people was done to."""
+        for ev in reversed(self.events):
+            people = [self.by_id[p.entity] for p in ev.participants if p.entity in self.by_id
+                      and self.by_id[p.entity].type == "person"] if ev.type in types else []
+            if people:
                 targets = [e for e in people if any(p.entity == e.id and p.role == "target" for p in ev.participants)]
                 return targets or people
         return []
@@ -1109,7 +1280,7 @@ class _Finder:
         """Each phrase's role by case, preposition and voice; coordinated phrases share the role before them."""
         noun = self.pos[i] in NOUN_POS
         passive = self._passive(i)
-        verb = self._verb_of_object(i, a) if noun else i
+        verb = self._verb_of_object(i, a, etype) if noun else i
         roles: list[tuple[_Ref, str | None]] = []
         last: str | None = None
         for ref in refs:
@@ -1153,16 +1324,21 @@ class _Finder:
         noun = self.pos[i] in NOUN_POS
         if ref.start > 0 and self.low[ref.start - 1] == "(":
             return None  # `(WNP)`, `(SLD)`: an alias or an affiliation
+        if "jako" in self.low[max(a, ref.start - 2):ref.start]:
+            return None  # `jako jedyny przedstawiciel`: a predicative
         prep = self.governing_prep(ref.start, i + 1 if ref.start > i else a)
         if ref.case == "nom" and (ref.start == 0 or self.pos[ref.start - 1] != "prep"):
             prep = None  # no preposition takes a nominative: `o tym Pani Minister Nowak`
-        if any(e.type == "place" for e in ref.entities) and (
-                prep is not None or ref.case not in ("nom", "acc") or etype in ("visit", "meeting", "host", "invitation")):
+        if any(e.type == "place" for e in ref.entities) and (prep is not None or ref.case not in ("nom", "acc")
+                                                             or etype in ("visit", "meeting", "host", "invitation")
+                                                             or self.pos[ref.start] == "adj"):
             return None  # a country acts as a bare nominative or accusative (`Rosja zaatakowała Ukrainę`), not as a place
+            # nor as an adjective (`poznański oddział`)
         if prep in ("z", "ze"):
             return "co-participant" if ref.case != "gen" else None
-        if prep == "przez":
-            return "source"
+        if prep == "przez":  # the agent, unless of another participle (`polityki prowadzonej przez premiera`)
+            return None if any(self.pos[k] == "ppas" or any(r.pos == "ppas" for r in self.readings[k])
+                               for k in range(i + 1, ref.start)) else "source"
         if prep in TARGET_PREPS or (prep == "dla" and noun) or (prep == "do" and etype in ADDRESSED):
             return "target"
         if prep == "od" and etype == "appointment":
@@ -1186,17 +1362,23 @@ class _Finder:
             return "source"
         return "target" if "dat" in ref.cases and ref.start > verb else None
 
-    def _verb_of_object(self, i: int, a: int) -> int | None:
+    def _verb_of_object(self, i: int, a: int, etype: str) -> int | None:
         """The verb a noun trigger is the object of, when that verb is no trigger itself (`X złożył skargę`,
-        `dołączyła do protestu`); None for a setting (`podczas obrad`) or the subject (`Wizyta X podniosła …`:
+        `dołączyła do protestu`), or, for a gathering, the verb of taking part in it (`na spotkanie przybyli X`,
+        `w wyborach zwyciężył X`); None for a setting (`podczas obrad`) or the subject (`Wizyta X podniosła …`:
         before its verb, agreeing with it, no preposition)."""
         prep = self.governing_prep(i, a)
-        if prep not in (None, "do") or (prep is None and _case(self.tag[i]) not in ("acc", "nom")):
+        joined = etype in GATHERINGS and prep in ("na", "w", "we")
+        if (prep not in (None, "do") and not joined) or (prep is None and _case(self.tag[i]) not in ("acc", "nom")):
             return None
         verb = self._governing_verb(i, a)
-        if verb is None or self.lemma[verb] in TRIGGERS:
+        if verb is None or (self._own_event(verb) and not (joined and self.lemma[verb] in TRAVEL)):
             return None
         return verb if prep is not None or verb < i or self.plural_tag(i) != self._plural_verb(verb) else None
+
+    def _own_event(self, k: int) -> bool:
+        """Verb k is a trigger of its own (`być` only as `prezesem będzie X`)."""
+        return self.lemma[k] in TRIGGERS and (self.lemma[k] != "być" or self._takes_office(k))
 
     def _governing_verb(self, i: int, a: int) -> int | None:
         """The verb nearest before token i in its clause, else the one right after it (`do protestu dołączyła`)."""
@@ -1244,9 +1426,10 @@ class _Finder:
         return _tag_cases(r.tag for r in self.readings[k]) or _tag_cases([self.tag[k]])
 
     def _has_subject(self, i: int, a: int) -> bool:
-        """A nominative noun before the verb, outside a prepositional phrase: the subject is there but unnamed."""
+        """A nominative noun before the verb, outside a prepositional phrase and not a predicative (`jako jedyny
+        przedstawiciel`): the subject is there but unnamed."""
         return any(self.pos[k] == "subst" and not self.ment[k] and _case(self.tag[k]) == "nom"
-                   and self.governing_prep(k, a) is None for k in range(a, i))
+                   and self.governing_prep(k, a) is None and "jako" not in self.low[max(a, k - 4):k] for k in range(a, i))
 
     def place(self, i: int, a: int, b: int, etype: str) -> str | None:
         for s, e, ent, m in self.mentions_in(a, b):
@@ -1281,7 +1464,7 @@ class _Finder:
                     anchor = _date_part(anchors[-1].value) if anchors else (self.doc._.get("date").isoformat() if self.doc._.get("date") else None)
                     return f"{anchor}/{t.value}" if anchor else t.value
         if not points:
-            return None
+            return self._heading(i)
         if len(points) >= 2:
             first, last = points[0], points[-1]
             between = self.text[first.end:last.start].strip().lower()
@@ -1309,9 +1492,17 @@ class _Finder:
         if any(self.pos[k] == "bedzie" or (self.lemma[k] == "zostać" and self.pos[k] == "fin")
                for k in range(max(a, i - 3), i)):
             return True
+        if any(self._scheduled(k, a, i) for k in range(max(a, i - 5), i)):
+            return True
         # `planuje spotkanie`, `spotkanie zapowiadane jest na …`
         return any(self.lemma[k] in INTENT_WORDS for k in range(max(a, i - 5), i)) or any(
             self.lemma[k] in INTENT_WORDS and self.pos[k] in ADJ_POS for k in range(i + 1, min(b, i + 3)))
+
+    def _scheduled(self, k: int, a: int, i: int) -> bool:
+        """`ma` with an infinitive next to it (`projekt ma trafić pod obrady`, `mają się spotkać`): what is to happen."""
+        if self.lemma[k] != "mieć" or self.pos[k] != "fin":
+            return False
+        return any(self.pos[j] == "inf" for j in range(max(a, k - 2), min(len(self.doc), k + 3)) if j <= i)
 
     # ------------------------------------------------------------ main pass
 
@@ -1339,6 +1530,7 @@ class _Finder:
                 continue
             a, b = self.clause(i)
             status = self.status(i, a, b, etype)
+            base = etype  # a planned visit still needs its visitor
             if etype in MEETING_TYPES and status == "intended":
                 etype = "intent_to_meet"
             parts, has_subject = self.participants(i, a, b, etype)
@@ -1354,12 +1546,14 @@ class _Finder:
             verb = self._subject_verb(i, a, etype, parts)
             if verb is not None and not has_subject:
                 parts = self._dropped_subject(verb, parts, prev_event_in_sentence.get(k)) + parts
+            if is_noun and not parts:
+                parts = self._culprits(i, a, prev_event_in_sentence.get(k))
             parts = _dedupe(parts)
             time = self.time(i, a, b, etype)
             place = self.place(i, a, b, etype)
             start, end = self.idx[i], self.idx[i] + len(self.doc[i].text)
             # a later reference to an earlier event becomes one of its mentions
-            target = self._antecedent(events, etype, is_noun, time, place, parts, i)
+            target = self._antecedent(events, etype, is_noun, time, place, parts, i, status)
             if target is not None:
                 target.mentions.append((start, end))
                 target.participants = _dedupe(target.participants + parts)
@@ -1367,7 +1561,9 @@ class _Finder:
                     target.place = place
                 i += 1
                 continue
-            if etype in NEEDS_PARTICIPANT and not parts:
+            if etype == "agreement" and is_noun and not parts:
+                parts = self._parties(events)
+            if {etype, base} & NEEDS_PARTICIPANT and not parts:
                 i += 1
                 continue
             if etype in ("meeting", "host") and place is None and last_meeting is not None \
@@ -1377,13 +1573,20 @@ class _Finder:
             event = Event(etype, self._cameo(etype, self.lemma[i], sense_cameo), parts, time, place, status, start, end,
                           Trigger(start, end, self.doc[i].text, self.lemma[i]))
             events.append(event)
-            prev_event_in_sentence[k] = event
+            if not is_noun:  # a predicate whose subject the next one may share (not `na wniosek X`)
+                prev_event_in_sentence[k] = event
             if CAMEO[etype] and CAMEO[etype].startswith("04"):
                 last_meeting = event
             i += 1
         if self.statements:
             events.extend(self._statements())
         return events
+
+    @staticmethod
+    def _parties(events: list[Event]) -> list[Participant]:
+        """The parties of the last agreement: an unnamed one's (`Kolejne porozumienie z 14 kwietnia`, `w aneksie`)."""
+        last = next((ev for ev in reversed(events) if ev.type == "agreement" and ev.participants), None)
+        return [Participant(p.entity, p.name, p.role) for p in last.participants] if last else []
 
     @staticmethod
     def _cameo(etype: str, lemma: str, sense_cameo: str | None) -> str | None:
@@ -1433,26 +1636,35 @@ class _Finder:
         noun trigger is the object of (`wygrał wybory`); a bare `rezygnacja` or `nominacja` stands for itself."""
         if self.pos[i] not in NOUN_POS:
             return self._finite_verb(i, a) if self.pos[i] == "inf" else i
-        verb = self._verb_of_object(i, a)
+        verb = self._verb_of_object(i, a, etype)
         if verb is not None:
             return verb
         return i if etype in ("resignation", "appointment") and not parts and not self._complement_after(i) else None
 
     def _dropped_subject(self, verb: int, parts: list[Participant], prev: Event | None) -> list[Participant]:
-        """The subject a verb leaves out: the previous event's in this sentence, else the last person named in the two
-        sentences before who fits the verb's gender, else the person the last events were about. A passive verb's
+        """The subject a verb leaves out: the previous event's in this sentence, else the subject named in the sentence
+        before, else the source of an event in the two sentences before (`X przejął … . Został powołany …`), else the
+        last person named there who fits the verb's gender, else the person the last events were about. A passive verb's
         subject is its target; an impersonal verb (`udało się`, `zatrzymano`) and a plural one take nobody."""
         role = "target" if self.pos[verb] == "ppas" else "source"
         impersonal = self.pos[verb] in ("imps", "pred") or self.tag[verb].startswith("praet:sg:n")
         if impersonal or any(p.role == role for p in parts):
             return []
-        if prev is not None and self.pos[verb] != "ppas":
+        if prev is not None and self.pos[verb] != "ppas" and self._sources(prev):
             return self._sources(prev)
-        if self._plural_verb(verb):
-            return []
         genders = {g[0] for g in _genders(self.tag[verb])} - {"n"} if self.pos[verb] in ("praet", "ppas") else set()
-        person = self._nearby_person(verb, genders) or self._topic(verb, genders)
+        ahead = self._sentence_subject(verb, genders)
+        if ahead or self._plural_verb(verb):
+            return [Participant(e.id, e.name, role) for e in ahead]
+        subject, last = self._nearby_person(verb, genders)
+        person = subject or self._topic(verb, genders, 2) or last or self._topic(verb, genders, TOPIC_SENTENCES)
         return [Participant(person.id, person.name, role)] if person is not None else []
+
+    def _culprits(self, i: int, a: int, prev: Event | None) -> list[Participant]:
+        """`skazał X za zabójstwo`, `oskarżył X o pobicie`: those sentenced, arrested or charged did the act."""
+        if prev is None or prev.type not in ("other", "arrest", "accusation") or self.governing_prep(i, a) not in ("za", "o"):
+            return []
+        return [Participant(p.entity, p.name, "source") for p in prev.participants if p.role == "target"]
 
     def _sources(self, event: Event) -> list[Participant]:
         """Copies of an event's sources."""
@@ -1466,29 +1678,53 @@ class _Finder:
         return ent.type == "person" and ent.name[:1].isupper() and (
             not genders or self.gender.get(ent.id) in genders | {None})
 
-    def _nearby_person(self, i: int, genders: set[str]) -> Any | None:
-        """The last person named in this or the two sentences before (a subject in the previous one preferred)."""
+    def _sentence_subject(self, verb: int, genders: set[str]) -> list[Any]:
+        """The subject at the head of the sentence, cut off from its verb by an insertion (`LU Polska, chcąc mieć
+        wyłączność, pozwała …`): the first nominative phrase before the verb's clause, outside a prepositional phrase,
+        agreeing with the verb in number and gender, with the phrases coordinated with it."""
+        s0, a = self.sent_bounds[self.sent[verb]][0], self.clause(verb)[0]
+        refs = self.refs(s0, a) if a > s0 else []
+        plural = self._plural_verb(verb)
+        for k, ref in enumerate(refs):
+            if "nom" not in ref.cases | {ref.case} or not ref.entities or self.governing_prep(ref.start, s0) is not None \
+                    or self._head_before(ref.start) is not None or self.low[max(0, ref.start - 1)] == "(":
+                continue
+            group = [ref] + list(takewhile(lambda r: r.coord, refs[k + 1:]))
+            ents = [e for r in group for e in r.entities if e.type in PARTICIPANT_TYPES]
+            if ents and (len(group) > 1 or ref.plural) == plural and all(
+                    e.type != "person" or self._fits(e, genders) for e in ents):
+                return ents
+            return []
+        return []
+
+    def _nearby_person(self, i: int, genders: set[str]) -> tuple[Any | None, Any | None]:
+        """The last subject named in this or the sentence before (a person or an organisation), and the last person
+        named in this or the two sentences before."""
         a = self.sent_bounds[max(0, self.sent[i] - 1)][0]
         best = last = None
         for s, e, ent, m in self.mentions_in(self.sent_bounds[max(0, self.sent[i] - 2)][0], i):
+            subject = s >= a and self.governing_prep(s, a) is None and _case(self.tag[s]) in ("nom", None)
             if self._fits(ent, genders):
                 last = ent
-                if s >= a and self.governing_prep(s, a) is None and _case(self.tag[s]) in ("nom", None):
-                    best = ent
-        return best or last
+            if subject and (self._fits(ent, genders) or (ent.type == "organization" and ent.name[:1].isupper())):
+                best = ent
+        return best, last
 
-    def _topic(self, i: int, genders: set[str]) -> Any | None:
-        """The person the last events were about, within a few sentences (`Po wyborach przejął stanowisko …`)."""
+    def _topic(self, i: int, genders: set[str], sentences: int) -> Any | None:
+        """The person the last events within so many sentences were about, their source first (`Po wyborach przejął
+        stanowisko …`)."""
         for ev in reversed(self.events[-TOPIC_EVENTS:]):
-            if self.sent[i] - self._sent_of(ev) > TOPIC_SENTENCES:
+            if self.sent[i] - self._sent_of(ev) > sentences:
                 break
-            person = next((self.by_id[p.entity] for p in ev.participants if p.entity in self.by_id
+            ranked = sorted(ev.participants, key=lambda p: p.role != "source")
+            person = next((self.by_id[p.entity] for p in ranked if p.entity in self.by_id
                            and self._fits(self.by_id[p.entity], genders)), None)
             if person is not None:
                 return person
         return None
 
-    def _antecedent(self, events: list[Event], etype: str, is_noun: bool, time, place, parts, i: int) -> Event | None:
+    def _antecedent(self, events: list[Event], etype: str, is_noun: bool, time, place, parts, i: int,
+                    status: str) -> Event | None:
         """The earlier event this trigger refers back to: the last compatible one (one with the same place before
         one without a place), unless a time, place or participants of its own make it another event."""
         compatible = CORE_TYPES.get(etype, {etype})
@@ -1507,15 +1743,21 @@ class _Finder:
                 continue  # `przyjęli budżet, a Sejm odrzucił projekt`: another decision
             if (time is not None and time != ev.time) or (place and ev.place and place != ev.place):
                 break  # a time or place of its own: another event
+            if etype == "arrest" and ev.trigger.lemma in DETENTION and self._custody(i):
+                break  # the court's custody after the police's detention
+            if not is_noun and etype not in MEETING_TYPES and ev.status == "intended" and status == "occurred":
+                continue  # `zrezygnuje` then `zrzekł się wcześniej`: what is planned is not what was done
             names = {p.entity for p in ev.participants}
             if mine and names and not (mine & names):
-                if is_noun or etype in MEETING_TYPES:
-                    break
                 continue
             if not place or ev.place == place:
                 return ev
             placeless = placeless or ev
         return placeless
+
+    def _custody(self, i: int) -> bool:
+        """An arrest word of a court's order (`tymczasowe aresztowanie`, `sąd zastosował areszt`)."""
+        return self.near(i, frozenset({"tymczasowy", "tymczasowo"}), 2, 1) is not None or self.near(i, COURTS, 12, 6) is not None
 
     def _statements(self) -> list[Event]:
         out = []

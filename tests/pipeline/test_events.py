@@ -245,3 +245,43 @@ def test_calls_complaints_and_speech_cues(find):
 def test_visit_noun_with_its_destination_after_the_visitor(find):
     (ev,) = find("Przyjazd premiera Jana Kowalskiego do Gdańska zaplanowano na piątek.")
     assert (metric.kind(ev), ev["place"]) == ("04", "Gdańsk") and names(ev) == {"Jan Kowalski"}
+
+
+def test_nouns_done_by_their_predicate_date_or_idiom(find):
+    assert kinds(find("Pomimo sprzeciwu radnej Anny Nowak uchwały te zostały podjęte.")) == ["other"]
+    assert kinds(find("Wyrok nie jest prawomocny.")) == ["other"]
+    assert kinds(find("Zatrzymania dokonano na wniosek Prokuratury Okręgowej w Gdańsku.")) == ["17", "10"]
+    evs = find("W 1998 roku Agencja Rolna zawarła umowę z firmą Agromax. W aneksie z 6 maja 2002 roku zmieniono stawki.")
+    assert kinds(evs) == ["05", "05"] and evs[1]["time"] == "2002-05-06"
+    assert names(evs[1]) == names(evs[0]) != set()  # an annex binds the same parties
+
+
+def test_offices_taken_by_future_be_and_seats_won(find):
+    (ev,) = find("Nowym prezesem spółki będzie Jan Kowalski.")
+    assert (ev["type"], ev["status"]) == ("appointment", "intended") and names(ev) == {"Jan Kowalski"}
+    (ev,) = find("Jan Kowalski po raz pierwszy wszedł do Sejmu w 1997 roku.")
+    assert (ev["type"], ev["time"]) == ("election", "1997")
+    assert find("Jan Kowalski nadal będzie prezesem spółki.") == []
+    assert find("Jan Kowalski powołał się na ustawę o samorządzie.") == []  # invoking, not appointing
+
+
+def test_receptions_risks_and_injuries(find):
+    assert kinds(find("Działania rządu spotkały się z potępieniem Komisji Europejskiej.")) == ["11"]
+    assert find("Czy grozi nam wybór wójtów przez radnych?") == []  # a risk, not a threat
+    assert kinds(find("Konkubent złamał jej rękę, a potem nożem ugodził ją w brzuch.")) == ["18", "18"]
+    assert find("Jan Kowalski złamał nogę na nartach.") == []
+
+
+def test_participants_beyond_the_clause(find):
+    (ev,) = find("Stefan Niesiołowski, senator Platformy Obywatelskiej, gościł w płońskim saloniku politycznym.")
+    assert (ev["type"], names(ev)) == ("visit", {"Stefan Niesiołowski"})  # the subject before the apposition
+    evs = find("Sąd Okręgowy w Łodzi skazał Jana Nowaka za zabójstwo sąsiada.")
+    assert kinds(evs) == ["other", "18"] and "Jan Nowak" in names(evs[1])  # the one sentenced did the killing
+
+
+def test_chronicle_entries_take_their_date_line(find):
+    text = ("14 marca 2006\n\nPremier Jan Kowalski spotkał się z Anną Nowak.\n\n"
+            "15 marca 2006\n\nSejm przyjął rezolucję wzywającą rząd do poszanowania prawa.")
+    evs = find(text)
+    assert [(metric.kind(e), e["time"]) for e in evs] == [("04", "2006-03-14"), ("other", "2006-03-15"),
+                                                          ("02", "2006-03-15")]
