@@ -74,27 +74,23 @@ def test_different_given_names_are_different_people(store):
     assert len(store.find_entities(type="person")) == 2
 
 
-@pytest.mark.parametrize("order", [("full", "short"), ("short", "full")])
-def test_an_acronym_the_article_pairs_with_the_full_name_links_both_ways(store, order):
-    full = "Narodowy Bank Polski (NBP) podniósł stopy."
-    short = "NBP obniżył stopy."
-    docs = {"full": (full, entity(full, "organization", "Narodowy Bank Polski", "Narodowy Bank Polski", "NBP")),
-            "short": (short, entity(short, "organization", "NBP"))}
-    for doc_id in order:
-        save(store, doc_id, *docs[doc_id])
-    [bank] = store.find_entities(type="organization")
-    assert bank["name"] == "Narodowy Bank Polski" and bank["documents"] == 2
+ACRONYM_CASES = {  # the article pairs the acronym with the name; the acronym is the name's initials
+    "paired": ("Narodowy Bank Polski (NBP) podniósł stopy.", "Narodowy Bank Polski", ("Narodowy Bank Polski", "NBP"),
+               "NBP obniżył stopy.", "NBP"),
+    "initials": ("Posłowie Prawa i Sprawiedliwości wyszli z sali.", "Prawo i Sprawiedliwość",
+                 ("Prawa i Sprawiedliwości",), "PiS złożył wniosek.", "PiS"),
+}
 
 
+@pytest.mark.parametrize("case", ACRONYM_CASES)
 @pytest.mark.parametrize("order", [("full", "short"), ("short", "full")])
-def test_a_name_and_its_initials_in_different_articles_are_one_organisation(store, order):
-    full, short = "Posłowie Prawa i Sprawiedliwości wyszli z sali.", "PiS złożył wniosek."
-    docs = {"full": (full, entity(full, "organization", "Prawo i Sprawiedliwość", "Prawa i Sprawiedliwości")),
-            "short": (short, entity(short, "organization", "PiS"))}
+def test_a_name_and_its_acronym_in_different_articles_are_one_organisation(store, case, order):
+    full, name, forms, short, acronym = ACRONYM_CASES[case]
+    docs = {"full": (full, entity(full, "organization", name, *forms)), "short": (short, entity(short, "organization", acronym))}
     for doc_id in order:
         save(store, doc_id, *docs[doc_id])
-    [party] = store.find_entities(type="organization")
-    assert party["name"] == "Prawo i Sprawiedliwość" and party["documents"] == 2
+    [organisation] = store.find_entities(type="organization")
+    assert organisation["name"] == name and organisation["documents"] == 2
 
 
 def test_a_split_surname_stays_split_on_reingest(store):
