@@ -84,10 +84,11 @@ TRIGGERS = {
     **dict.fromkeys("zaapelować apelować apel poprosić prosić prośba zwrócić zwracać"
                     " wezwać wzywać wezwanie petycja odezwa".split(), "appeal"),
     **dict.fromkeys("żądać zażądać domagać żądanie nakazać wnosić wnieść"
-                    " wniosek wnioskować wystąpić występować postulat postulować upomnieć upominać nalegać roszczenie".split(), "demand"),
+                    " wniosek wnioskować wystąpić występować postulat postulować upomnieć upominać nalegać roszczenie"
+                    " chcieć dochodzić".split(), "demand"),
     **dict.fromkeys("podziękować dziękować podziękowanie pochwalić chwalić pogratulować gratulować gratulacja"
                     " poprzeć poparcie docenić wyróżnić wyróżnienie nagrodzić odznaczyć uhonorować pochwała uznanie"
-                    " przeprosić przeprosiny".split(), "praise"),
+                    " przeprosić przeprosiny odznaczenie".split(), "praise"),
     **dict.fromkeys("skrytykować krytykować krytyka potępić potępiać potępienie zastrzeżenie"
                     " zganić ganić napiętnować piętnować uskarżać poskarżyć sprzeciwić sprzeciwiać sprzeciw"
                     " dezaprobata oburzenie nagana zakwestionować".split(), "criticism"),
@@ -113,6 +114,7 @@ TRIGGERS = {
     **dict.fromkeys("zrezygnować rezygnacja ustąpić dymisja zdymisjonować odwołać zrzec odejść"
                     " dymisjonować zwolnić zdjąć abdykować abdykacja pożegnać stracić usunąć".split(), "resignation"),
     **dict.fromkeys("zostać być objąć obejmować przejąć".split(), "appointment"),
+    **dict.fromkeys("zdecydować zadecydować decyzja zaakceptować zaopiniować".split(), "other"),
     **dict.fromkeys("skazać uniewinnić uchwalić wyrok uchwała"
                     " uniewinnienie umorzyć uchylić unieważnić unieważnienie orzec orzeczenie zasądzić ukarać"
                     " przegłosować zatwierdzić odrzucić odesłać zakazać zawetować absolutorium uznać nałożyć"
@@ -143,7 +145,15 @@ NEEDS_SIE = frozenset({"spotkać", "spotykać", "porozumieć", "dogadać", "doma
 REQUESTS = frozenset({"prosić", "poprosić", "wnosić", "wnieść", "zwrócić", "zwracać", "wystąpić", "występować",
                       "wnioskować", "upomnieć", "upominać"})
 NO_SIE = frozenset({"wybrać", "zatrzymać", "odwołać", "powołać", "powoływać", "zabić", "przyjechać", "wyróżnić", "odznaczyć", "zranić", "ranić",
-                    "podpalić", "uchylić", "porwać", "zatrzymywać", "zwolnić", "zgromadzić", "zakazać", "umorzyć"})
+                    "podpalić", "uchylić", "porwać", "zatrzymywać", "zwolnić", "zgromadzić", "zakazać", "umorzyć",
+                    "chwalić", "pochwalić", "zdecydować", "zadecydować", "chcieć"})  # `chwali się`: boasts
+# Decisions (`Sejm zdecydował`, `kurator zaakceptował`): only by a deciding body or an office holder.
+DECIDE = frozenset({"zdecydować", "zadecydować", "zaakceptować", "zaopiniować", "decyzja"})
+# Aspect partners: a verb outside the table stands for its partner in it. Borrowed `-ować` verbs pair with a purely
+# perfective prefix (`kwestionować`/`zakwestionować`); secondary imperfectives drop their suffix
+# (`unieważniać`/`unieważnić`, `skazywać`/`skazać`).
+PERFECTIVE_PREFIXES = ("za", "z", "s", "po", "wy", "prze")
+IMPERFECTIVE_SUFFIXES = (("ywać", "ać"), ("iwać", "ać"), ("iać", "ić"), ("ać", "ić"))
 # Verbs that lodge or send a motion, a complaint, a notice (`złożył wniosek`, `skierował zawiadomienie`).
 MOTION_VERBS = frozenset({"złożyć", "składać", "skierować", "kierować", "wystąpić", "zgłosić", "wnieść", "wnosić", "wpłynąć",
                           "przesłać", "wysłać", "trafić"})
@@ -190,8 +200,11 @@ NEEDS_VERB = {
     "przysięga": frozenset({"złożyć", "składać"}),
     "przeprosiny": frozenset({"złożyć", "opublikować", "zamieścić", "wystosować"}),
     "zakładnik": frozenset({"wziąć", "przetrzymywać", "uwięzić", "porwać"}),
-    "debata": frozenset({"odbyć", "zorganizować", "przeprowadzić", "toczyć", "rozgorzeć", "odbywać"}),
-    "dyskusja": frozenset({"odbyć", "zorganizować", "przeprowadzić", "toczyć", "rozgorzeć", "wywiązać", "odbywać"}),
+    "debata": frozenset({"odbyć", "zorganizować", "przeprowadzić", "toczyć", "rozgorzeć", "odbywać", "rozpocząć", "zacząć"}),
+    "dyskusja": frozenset({"odbyć", "zorganizować", "przeprowadzić", "toczyć", "rozgorzeć", "wywiązać", "odbywać",
+                           "rozpocząć", "zacząć"}),
+    "decyzja": frozenset({"podjąć", "podejmować", "wydać", "wydawać", "zapaść"}),
+    "odznaczenie": frozenset({"wręczyć", "wręczać", "przyznać", "nadać", "otrzymać", "odebrać"}),
 }
 # Attack words that are a military attack with soldiers, weapons of war or countries as actors.
 CAN_BE_MILITARY = frozenset({"atak", "zaatakować", "atakować", "napaść", "napadać", "starcie"})
@@ -265,6 +278,7 @@ NEEDS_NEAR = {
     "odesłać": ((frozenset({"akta", "akt", "sprawa"}), 0, 3),),
     **dict.fromkeys(("głosować", "zagłosować", "głosowanie"), ((DECISIONS | {"nad"}, 0, 4),)),  # `głosował nad sprawozdaniem`
     **dict.fromkeys(("orzec", "zakazać"), ((COURTS, 8, 8),)),
+    "dochodzić": ((frozenset({"zwrot", "odszkodowanie", "należność", "roszczenie", "zadośćuczynienie"}), 6, 3),),
 }
 # Words that veto a trigger near them: lemma -> (words, before, after).
 POLLS = frozenset(
@@ -290,6 +304,7 @@ NOT_NEAR = {
     "doniesienie": (frozenset({"medialny", "prasowy", "agencja", "media", "gazeta", "według", "dziennikarz"}), 3, 3),
     **dict.fromkeys(("strzelać", "strzelić"), (frozenset({"bramka", "gol", "cel", "tarcza"}), 0, 4)),
     "zwolnić": (frozenset("areszt więzienie podatek opłata obowiązek kaucja tempo ciśnienie".split()), 0, 5),
+    "dochodzić": (frozenset({"do"}), 0, 1),  # `dochodziło do starć`
 }
 # Lemmas whose type depends on the words around them: lemma -> [(type, words, before, after, się, cameo)]; the first
 # sense whose words occur within the window wins (`się`: True needs it, False forbids it, None either; words None: any);
@@ -306,6 +321,9 @@ SENSES = {
     # `wszedł w skład zarządu` (not the state `w skład wchodzą`); `wszedł do Sejmu`: elected
     "wejść": [("appointment", frozenset({"skład"}), 4, 2, None, None), ("election", PARLIAMENTS, 0, 5, None, None)],
     "gościć": [("visit", frozenset({"w", "we", "na", "u"}), 0, 1, None, None), ("host", None, 0, 0, None, None)],
+    # `wystąpić do sądu`: a lawsuit; `wystąpić do X o`: a demand
+    **dict.fromkeys(("wystąpić", "występować"), [("accusation", frozenset({"sąd", "trybunał"}), 0, 7, None, "115"),
+                                                 ("demand", None, 0, 0, None, None)]),
     "skarżyć": [("criticism", None, 0, 0, True, "114"),
                 ("accusation", frozenset({"do", "decyzja", "wyrok", "uchwała", "postanowienie"}), 0, 4, False, "115")],
 }
@@ -314,6 +332,7 @@ BODIES = frozenset(
     "rada radny sejm senat sejmik zarząd poseł senator parlament rząd komisja zgromadzenie sesja posiedzenie"
     " głosowanie sąd trybunał kolegium".split()
 )
+DECIDERS = BODIES | OFFICE_NOUNS | {"kurator", "władza", "ministerstwo", "burmistrz", "wójt"}
 # Support, not a poll figure: `wyrazić poparcie`, `udzielić poparcia` (not `poparcie dla partii wynosi 30%`).
 SUPPORT_VERBS = frozenset(
     "wyrazić wyrażać udzielić udzielać zadeklarować deklarować okazać okazywać zyskać uzyskać otrzymać zdobyć"
@@ -371,11 +390,11 @@ NEEDS_PARTICIPANT = frozenset({"consult", "threat", "appointment", "resignation"
 PHONE_CUES = frozenset({"telefonicznie", "telefon", "telefoniczny"})
 INTENT_WORDS = frozenset(
     "gotowość zamierzać zamiar planować zaplanować plan chcieć zapowiedzieć zapowiadać zaproponować"
-    " propozycja zgodzić gotowy zapowiadany planowany zaplanowany przyszły".split()
+    " propozycja zgodzić gotowy zapowiadany planowany zaplanowany przyszły obiecać obiecywać jutro".split()
 )
 PURPOSE = frozenset({"by", "aby", "żeby"})
 
-CONDITIONAL = frozenset({"gdyby", "jeśli", "jeżeli", "jakby", "gdyż_"})
+CONDITIONAL = frozenset({"gdyby", "jeśli", "jeżeli", "jakby", "gdyż_", "czy"})  # `czy`: an open question
 # Words that make a sentence a sports report (sports results are not events).
 SPORT = frozenset(
     "mecz bramka gol trener piłkarz piłkarski zawodnik drużyna liga turniej sezon remis kibic boisko"
@@ -459,7 +478,7 @@ class Event:
     participants: list[Participant]
     time: str | None
     place: str | None
-    status: str  # occurred | intended | negated | reported | hypothetical
+    status: str  # occurred | intended | negated | reported (hypothetical events are left out)
     start: int
     end: int
     trigger: Trigger
@@ -559,6 +578,7 @@ class _Finder:
             del self.ment_start[s]
         self.readings = [rs or () for rs in doc._.get(READINGS) or [()] * n]
         self._passive_participles()
+        self._table_lemmas()
         self.quotes = doc._.get(QUOTES) or []
         self.cue_starts = {q.cue.start for q in self.quotes if q.cue is not None}
         self.times = sorted((t for t in (doc._.get(TIMES) or []) if t.value), key=lambda t: t.start)
@@ -589,6 +609,16 @@ class _Finder:
             reading = next((r for r in self.readings[i] if r.pos == "ppas" and r.lemma.lower() in TRIGGERS), None)
             if reading is not None:
                 self.lemma[i], self.tag[i], self.pos[i] = reading.lemma.lower(), reading.tag, "ppas"
+
+    def _table_lemmas(self) -> None:
+        """A word outside the table stands for the table's lemma of its aspect partner (`kwestionuje` for
+        `zakwestionować`) or of another Morfeusz reading with its part of speech (`negocjacje` for `negocjacja`)."""
+        for i, lemma in enumerate(self.lemma):
+            if lemma in TRIGGERS:
+                continue
+            other = next((r.lemma.lower() for r in self.readings[i]
+                          if r.lemma.lower() in TRIGGERS and _pos(r.tag) == self.pos[i]), None)
+            self.lemma[i] = other or (_aspect_partner(lemma) if self.pos[i] in VERB_POS else None) or lemma
 
     # ------------------------------------------------------------ helpers
 
@@ -647,6 +677,10 @@ class _Finder:
             return True
         return self.lemma[j] in SUBORDINATORS and not left
 
+    def _attached_left(self, j: int) -> bool:
+        """Token j touches the word before it (`nakazywały|by`)."""
+        return j > 0 and self.idx[j - 1] + len(self.low[j - 1]) == self.idx[j]
+
     def _attached(self, j: int) -> bool:
         """Token j touches the words on both sides (no spaces)."""
         return 0 < j < len(self.doc) - 1 and self.idx[j - 1] + len(self.low[j - 1]) == self.idx[j] \
@@ -693,11 +727,13 @@ class _Finder:
         is_verb = pos in VERB_POS and pos != "ger"
         if lemma in NEEDS_SIE and is_verb and self.near(i, frozenset({"się"}), 3, 3, lemmas=False) is None:
             return False
-        if lemma in NO_SIE and self.near(i, frozenset({"się"}), 0, 1, lemmas=False) is not None:
+        if lemma in NO_SIE and (self.near(i, frozenset({"się"}), 0, 1, lemmas=False) is not None or self._clitic_sie(i)):
             return False
-        if lemma in NEEDS_VERB and not self._done(i, NEEDS_VERB[lemma]):
+        if lemma in NEEDS_VERB and not (self._done(i, NEEDS_VERB[lemma])
+                                        or (lemma == "decyzja" and self._by_decision(i))):
             return False
-        if lemma in REQUESTS and not self._asks_for(i, 3 if lemma in ("prosić", "poprosić") else 0, 6):
+        if lemma in REQUESTS and not (self._asks_for(i, 3, 6)
+                                      or (lemma in SENSES and self._sense(i, lemma) == "accusation")):  # `do sądu`
             return False
         if lemma in NEEDS_NEAR and any(self.near(i, words, before, after) is None for words, before, after in NEEDS_NEAR[lemma]):
             return False
@@ -715,6 +751,10 @@ class _Finder:
                 self.pos[j] in ("num", "dig") for j in range(i + 1, min(self.sent_bounds[self.sent[i]][1], i + 4)))):
             return False  # `poparło go 40 radnych`: a vote's tally, not an endorsement
         return True
+
+    def _clitic_sie(self, i: int) -> bool:
+        """`się` right before the verb and not after another verb (`To im się chwali`; not `udało się zatrzymać`)."""
+        return i >= 2 and self.low[i - 1] == "się" and self.pos[i - 2] not in VERB_POS
 
     def _words_fit(self, i: int, lemma: str, pos: str, etype: str) -> bool:
         """Lemma-specific conditions: participles, destinations, police, penalties, motions, deciding bodies."""
@@ -738,16 +778,27 @@ class _Finder:
             return False  # `wyrazić poparcie`, not `cieszyć się poparciem` nor a poll's figure
         if lemma == "wniosek" and not self._motion(i):
             return False
+        if lemma == "decyzja" and i + 1 < len(self.doc) and self.low[i + 1] == "o" and any(
+                self.lemma[k] in TRIGGERS for k in range(i + 2, min(len(self.doc), i + 5))):
+            return False  # `decyzję o tymczasowym aresztowaniu`: the event decided on is the event
         if lemma == "agresja" and self.near(i, MILITARY, 3, 3) is None and not self._place_after(i, 4):
             return False  # `agresja na Polskę`, not aggressive behaviour
-        if etype == "other" and lemma in ("przyjąć", "przyjmować") and not self._deciding_body(i):
+        if etype == "other" and lemma in ("przyjąć", "przyjmować") and not self._deciding_body(i, BODIES):
             return False  # `Budżet zostanie przyjęty` alone: a forecast, no body deciding
+        if lemma in DECIDE and not self._deciding_body(i, DECIDERS):
+            return False  # `zdecydował się kupić`: a personal choice
+        if lemma == "chcieć" and not self._wants_that(i):
+            return False
+        if lemma in DECIDE and pos in VERB_POS and not self.tag[i].endswith(":perf"):
+            return False  # `o tym decydują partie`: who decides such things, not a decision
         return True
 
     def _setting_fits(self, i: int, lemma: str, pos: str, etype: str) -> bool:
         """Not what is asked for, inside a name, a reception, a time setting, a purpose or a title; offices named."""
         if pos in NOUN_POS and self._content_of_request(i, etype):
             return False  # `wniosek o areszt`, `zagrozili strajkiem`: what is asked for or threatened
+        if pos in NOUN_POS and etype in SPEECH_ACTS and self._generic(i):
+            return False  # `lista żądań`: a kind of act, no act
         if lemma == "wybrać" and self.near(i, OFFICE_NOUNS | {"na"}, 0, 4) is None:
             return False
         if lemma == "odwołać" and not any(self.ment[j] for j in range(i + 1, min(len(self.doc), i + 4))) \
@@ -905,22 +956,44 @@ class _Finder:
         end = min(self.sent_bounds[self.sent[i]][1], i + n + 1)
         return any(self.ment[j] and self.ment[j][0].type in ("place", "geo") for j in range(i + 1, end))
 
-    def _deciding_body(self, i: int) -> bool:
-        """A council, parliament or court in the sentence (a word or an organisation's name) to make a decision."""
+    def _deciding_body(self, i: int, words: frozenset) -> bool:
+        """A council, parliament, court (or office holder) in the sentence (a word or an organisation's name) to make a
+        decision."""
         a, b = self.sent_bounds[self.sent[i]]
-        return any(self.lemma[k] in BODIES or (self.ment[k] and self.ment[k][0].type == "organization") for k in range(a, b))
+        return any(self.lemma[k] in words or (self.ment[k] and self.ment[k][0].type == "organization") for k in range(a, b))
+
+    def _wants_that(self, i: int) -> bool:
+        """`komisja chce (też), by kancelaria skorygowała`: a demand, by someone else than the speaker (not `chcemy, żeby`),
+        not negated and not a conditional (`chciałaby`)."""
+        n = len(self.doc)
+        if ":pri" in self.tag[i] or (i + 1 < n and self.pos[i + 1] == "aglt") or (i > 0 and self.low[i - 1] == "nie"):
+            return False
+        comma = next((j for j in range(i + 1, min(n, i + 3)) if self.low[j] == ","), None)
+        return comma is not None and comma + 1 < n and self.low[comma + 1] in PURPOSE
+
+    def _by_decision(self, i: int) -> bool:
+        """`Decyzją miejskich radnych pozostawiono …`: a bare instrumental `decyzją` names who decided."""
+        return _case(self.tag[i]) == "inst" and (i == 0 or self.pos[i - 1] != "prep")
 
     def _content_of_request(self, i: int, etype: str) -> bool:
-        """A noun trigger that is what a request asks for (`wniosek o odwołanie`, `apel o zakończenie strajku`) or what
-        a threat threatens with (`zagrozili strajkiem`); a requested meeting stays (an intent to meet)."""
-        if etype in ("appeal", "demand", "threat") or etype in MEETING_TYPES:
-            return False
+        """A noun trigger that is what a request asks for (`wniosek o odwołanie`, `apel o zakończenie strajku`), what
+        a threat threatens with (`zagrozili strajkiem`) or what an accusation alleges short of a crime (`oskarżając mnie
+        o szantaż`); a requested meeting stays (an intent to meet)."""
         a = self.sent_bounds[self.sent[i]][0]
+        if etype in ("appeal", "demand", "threat") or etype in MEETING_TYPES:
+            return etype == "threat" and self.governing_prep(i, max(a, i - 4)) == "o" and any(
+                TRIGGERS.get(self.lemma[k]) == "accusation" for k in range(max(a, i - 8), i))
         if "inst" in self._cases(i) and any(self.lemma[k] in THREATS for k in range(max(a, i - 3), i)):
             return True
         if self.governing_prep(i, max(a, i - 4)) != "o":
             return False
-        return any(TRIGGERS.get(self.lemma[k]) in ("appeal", "demand") for k in range(max(a, i - 8), i))
+        crimes = ("attack", "arrest", "military_attack")
+        alleging = ("appeal", "demand") if etype in crimes else ("appeal", "demand", "accusation")
+        return any(TRIGGERS.get(self.lemma[k]) in alleging for k in range(max(a, i - 8), i))
+
+    def _generic(self, i: int) -> bool:
+        """A plural genitive right after another noun (`lista żądań i roszczeń`): kinds of acts, not one done."""
+        return i > 0 and self.plural_tag(i) and _case(self.tag[i]) == "gen" and self.pos[i - 1] in NOUN_POS
 
     def in_title_quote(self, i: int) -> bool:
         """Inside a short quoted title or slogan (`pod hasłem "Prezydent Lubina zaprasza"`)."""
@@ -1437,13 +1510,17 @@ class _Finder:
             if s <= i < e or not placelike or not ent.name[:1].isupper():
                 continue
             prep = self.governing_prep(s, a)
-            if prep is None:
+            if prep is None or self._seat(s):
                 continue
             if prep in PLACE_PREPS and ("loc" in self._cases(s) or _case(self.tag[s]) is None):
                 return ent.name
             if prep == "do" and etype in ("visit", "invitation"):
                 return ent.name
         return None
+
+    def _seat(self, s: int) -> bool:
+        """The place at s is an organisation's seat, right after its name (`Zarząd Rejonowy PCK w Gorlicach`)."""
+        return s >= 2 and self.pos[s - 1] == "prep" and bool(self.ment[s - 2]) and self.ment[s - 2][0].type == "organization"
 
     def time(self, i: int, a: int, b: int, etype: str) -> str | None:
         ca, cb = self.idx[a], self.idx[b - 1] + len(self.doc[b - 1].text)
@@ -1475,13 +1552,14 @@ class _Finder:
         return best.value
 
     def status(self, i: int, a: int, b: int, etype: str) -> str:
+        """negated, hypothetical (a condition: `Jeśli minister znów unieważni`), intended, reported or occurred."""
         if any(self.low[k] == "nie" for k in range(max(a, i - 3), i)):
             return "negated"
+        if any(self.low[k] in CONDITIONAL for k in range(a, b)) or any(
+                self.low[k] == "by" and (k < i or self._attached_left(k)) for k in range(max(a, i - 2), min(len(self.doc), i + 3))):
+            return "hypothetical"  # `gdyby`, `by wygrać`, the conditional `nakazywałyby`
         if self._intended(i, a, b):
             return "intended"
-        if any(self.low[k] in CONDITIONAL for k in range(a, b)) or any(
-                self.low[k] == "by" for k in range(max(a, i - 2), min(b, i + 3))):
-            return "hypothetical"
         if self.in_quote(self.idx[i]):
             return "reported"
         return "occurred"
@@ -1494,9 +1572,15 @@ class _Finder:
             return True
         if any(self._scheduled(k, a, i) for k in range(max(a, i - 5), i)):
             return True
-        # `planuje spotkanie`, `spotkanie zapowiadane jest na …`
+        if self.pos[i] in NOUN_POS and any(self._future(k) for k in range(a, i)):
+            return True  # `dowiemy się po sesji`: a noun in a clause about the future
+        # `planuje spotkanie`, `spotkanie zapowiadane jest na …`, `negocjacje … obiecała`
         return any(self.lemma[k] in INTENT_WORDS for k in range(max(a, i - 5), i)) or any(
-            self.lemma[k] in INTENT_WORDS and self.pos[k] in ADJ_POS for k in range(i + 1, min(b, i + 3)))
+            self.lemma[k] in INTENT_WORDS and self.pos[k] in ADJ_POS | CLAUSE_VERB_POS for k in range(i + 1, min(b, i + 6)))
+
+    def _future(self, k: int) -> bool:
+        """Token k is a future verb: `będzie`, or a perfective present (`dowiemy się`)."""
+        return self.pos[k] == "bedzie" or (self.pos[k] == "fin" and self.tag[k].endswith(":perf"))
 
     def _scheduled(self, k: int, a: int, i: int) -> bool:
         """`ma` with an infinitive next to it (`projekt ma trafić pod obrady`, `mają się spotkać`): what is to happen."""
@@ -1530,6 +1614,9 @@ class _Finder:
                 continue
             a, b = self.clause(i)
             status = self.status(i, a, b, etype)
+            if status == "hypothetical":
+                i += 1
+                continue
             base = etype  # a planned visit still needs its visitor
             if etype in MEETING_TYPES and status == "intended":
                 etype = "intent_to_meet"
@@ -1739,7 +1826,7 @@ class _Finder:
         for ev in reversed(events):
             if ev.type not in compatible:
                 continue
-            if etype == "other" and not is_noun and ev.trigger.lemma != self.lemma[i]:
+            if etype == "other" and self._another_decision(ev.trigger.lemma, is_noun, i):
                 continue  # `przyjęli budżet, a Sejm odrzucił projekt`: another decision
             if (time is not None and time != ev.time) or (place and ev.place and place != ev.place):
                 break  # a time or place of its own: another event
@@ -1754,6 +1841,14 @@ class _Finder:
                 return ev
             placeless = placeless or ev
         return placeless
+
+    def _another_decision(self, lemma: str, is_noun: bool, i: int) -> bool:
+        """A decision verb other than the earlier one's (`podjął decyzję` … `zdecydowaliśmy` is one); a noun of deciding
+        other than a decision's (`decyzja` then `wyrok`)."""
+        mine, theirs = _decision(self.lemma[i]), _decision(lemma)
+        if not is_noun:
+            return mine != theirs
+        return (mine == "zdecydować") != (theirs == "zdecydować")
 
     def _custody(self, i: int) -> bool:
         """An arrest word of a court's order (`tymczasowe aresztowanie`, `sąd zastosował areszt`)."""
@@ -1778,6 +1873,20 @@ def _dedupe(parts: list[Participant]) -> list[Participant]:
             seen.add(key)
             out.append(p)
     return out
+
+
+def _decision(lemma: str) -> str:
+    """One name for the words of deciding (`podjął decyzję` … `zdecydowaliśmy`), else the lemma itself."""
+    return "zdecydować" if lemma in ("decyzja", "zadecydować") else lemma
+
+
+def _aspect_partner(lemma: str) -> str | None:
+    """The table lemma of a verb's aspect partner (`kwestionować` -> `zakwestionować`), or None."""
+    candidates = [lemma[: -len(old)] + new for old, new in IMPERFECTIVE_SUFFIXES if lemma.endswith(old)]
+    if lemma.endswith("ować"):
+        candidates += [p + lemma for p in PERFECTIVE_PREFIXES]
+        candidates += [lemma[len(p):] for p in PERFECTIVE_PREFIXES if lemma.startswith(p)]
+    return next((c for c in candidates if c in TRIGGERS), None)
 
 
 def _known(value: str | None) -> bool:

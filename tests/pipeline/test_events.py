@@ -285,3 +285,23 @@ def test_chronicle_entries_take_their_date_line(find):
     evs = find(text)
     assert [(metric.kind(e), e["time"]) for e in evs] == [("04", "2006-03-14"), ("other", "2006-03-15"),
                                                           ("02", "2006-03-15")]
+
+
+def test_aspect_partners_readings_and_decisions(find):
+    assert kinds(find("Firma Budimex kwestionuje wysokość odszkodowania.")) == ["11"]  # `zakwestionować`'s partner
+    (ev,) = find("Negocjacje z marszałkiem obiecała poseł Anna Nowak.")  # lemma `negocjacje`: the reading `negocjacja`
+    assert (ev["type"], ev["status"]) == ("intent_to_meet", "intended")  # promised
+    assert kinds(find("Małopolski kurator oświaty zaakceptował likwidację szkoły.")) == ["other"]
+    assert kinds(find("Decyzją miejskich radnych w 2002 roku pozostawiono im bonifikatę.")) == ["other"]
+    assert find("Jan Kowalski zdecydował się kupić dom.") == []  # a personal choice, no deciding body
+
+
+def test_wishes_conditions_kinds_and_idioms(find):
+    assert kinds(find("Sejmowa komisja chce też, by kancelaria skorygowała budżet.")) == ["10"]
+    assert find("– Chcemy, żeby było rodzinnie – mówi Jan Kowalski.") == []  # the speaker's own wish
+    assert find("Jeśli minister skarbu znów unieważni przetarg, firma odejdzie.") == []  # hypothetical
+    assert find("Nie ma przepisów, które nakazywałyby odbierać koncesje.") == []  # the conditional mood
+    assert find("Im dłuższa była lista żądań i roszczeń, tym gorzej.") == []  # kinds of acts
+    assert find("To im się chwali!") == []
+    assert kinds(find("Lekarz oskarżając mnie o szantaż wybiegł do poczekalni.")) == ["11"]  # not the alleged threat
+    assert kinds(find("Zasłużonym dawcom krwi wręczono odznaczenia.")) == ["05"]
