@@ -1,14 +1,19 @@
 """Learn the tables behind `kronika.pipeline.names` from a KPWr name-lemma training file.
 
 Usage: python training/build_name_rules.py [TRAIN_TSV] [--out kronika/models/names.json.gz]
-       [--corpus TEXT_OR_JSONL ...]
+       [--corpus TEXT_OR_JSONL ...] [--folds K [--errors FILE]]
+
+With --folds, nothing is written: the training file is cut into K contiguous blocks, tables are
+learned on K-1 and measured on the remaining one, and accuracy per kind is printed.
 
 Tables (all small), from the training file:
-- suffix: per kind group, surface-word suffix -> (chars to cut, string to add, share), learned
-  from the distinct words that Morfeusz cannot place in the phrase (unknown words; for people
-  also words with no name reading), aligned token by token with the gold base form; shares
-  are smoothed towards the next shorter suffix's.
-- words, lexicon, gazetteer: training words and whole phrases the rules miss, gold name words.
+- suffix: for people, for places, and one for all kinds but people (`N.suffix_group`): suffix
+  of a surface word -> (chars to cut, string to add, share), learned from the distinct words
+  that Morfeusz cannot place in the phrase (unknown words; for people also words with no name
+  reading), aligned token by token with the gold base form; shares are smoothed towards the
+  next shorter suffix's.
+- words, lexicon, gazetteer: training words and whole phrases the rules miss, gold name words
+  (first words and those the base form changes).
 - adj, first: capitalisation conventions (lone adjectives `Europejskiej` -> `europejski`,
   first words `Placu` -> `plac`, `ustawy` -> `Ustawa`).
 - glue: spacing around punctuation in tokenised text (`S . A .` -> `S.A.`).
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import gzip
 import json
 import re
@@ -73,7 +79,9 @@ def _suffix_examples(rows) -> dict:
             r = rule_of(s, g)
             if r is None:
                 continue
-            seen[group].add((N.suffix_key(s), r))
+            # the shared table learns from every kind but people
+            for table in {N.suffix_group(kind)} | ({"name"} if group != "person" else set()):
+                seen[table].add((N.suffix_key(s), r))
             if group == "person" and any(c for k, c in enumerate(changed) if k != j
                                          and not N._unknown(st[k], group)):
                 seen[group + ":obl"].add((N.suffix_key(s), r))
@@ -114,10 +122,14 @@ def learn_suffixes(rows) -> dict:
 
 
 def learn_gazetteer(rows, min_count: int = 1) -> dict:
-    """Per kind group, the words that occur in gold base forms (capitalised name words only)."""
+    """Per kind group, the capitalised name words of gold base forms, except later words the
+    surface already has (`Wisły` in `Źródła Wisły` is no base form)."""
     ctr: dict = collections.defaultdict(collections.Counter)
     for gold, surface, kind in rows:
-        for w in N.split_tokens(gold)[0]:
+        gt, st = N.split_tokens(gold)[0], N.split_tokens(surface)[0]
+        for j, w in enumerate(gt):
+            if len(gt) == len(st) and j > 0 and st[j] == w:
+                continue
             if len(w) > 1 and w[:1].isupper() and N._is_word(w):
                 ctr[N._group(kind)][w] += 1
     return {g: sorted(w for w, n in c.items() if n >= min_count) for g, c in ctr.items()}
@@ -207,27 +219,30 @@ def learn_glue(rows, min_count: int = 2) -> dict:
 def learn_lexicon(rows, tables: dict, min_share: float = 0.6) -> dict:
     """Per kind group, whole training phrases whose gold base form the rules miss (exceptions),
     kept when one gold form has at least `min_share` of the phrase's occurrences."""
-    N._tables.cache_clear()
-    N.base_form.cache_clear()
-    saved = N._tables
-    frozen = N.prepare_tables({**tables, "lexicon": {}})
-    N._tables = lambda: frozen
-    try:
-        ctr: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
-        for gold, surface, kind in rows:
-            ctr[N._group(kind)][(surface, kind)][gold] += 1
-        out: dict = collections.defaultdict(dict)
+    ctr: dict = collections.defaultdict(lambda: collections.defaultdict(collections.Counter))
+    for gold, surface, kind in rows:
+        ctr[N._group(kind)][(surface, kind)][gold] += 1
+    out: dict = collections.defaultdict(dict)
+    with using_tables({**tables, "lexicon": {}}):
         for group, phrases in ctr.items():
             for (surface, kind), c in phrases.items():
                 g, n = c.most_common(1)[0]
-                if n < min_share * sum(c.values()):
-                    continue
-                if N.base_form(surface, kind) != g:
+                if n >= min_share * sum(c.values()) and N.base_form(surface, kind) != g:
                     out[group][" ".join(surface.split())] = g
+    return dict(out)
+
+
+@contextlib.contextmanager
+def using_tables(tables: dict):
+    """Run `kronika.pipeline.names` with these tables in place of the shipped model's."""
+    saved, frozen = N._tables, N.prepare_tables(tables)
+    N._tables = lambda: frozen
+    N.base_form.cache_clear()
+    try:
+        yield
     finally:
         N._tables = saved
         N.base_form.cache_clear()
-    return dict(out)
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĄĆĘŁŃÓŚŹŻ]\w+")
@@ -324,6 +339,24 @@ def build_tables(rows: list, corpus_tables: dict) -> dict:
     return tables
 
 
+def _fold_accuracy(rows: list, corpus_tables: dict, k: int, errors: list) -> dict:
+    """Accuracy per kind over K folds (tables learned on the other blocks); errors appended."""
+    right: collections.Counter = collections.Counter()
+    total: collections.Counter = collections.Counter()
+    for f in range(k):
+        lo, hi = len(rows) * f // k, len(rows) * (f + 1) // k
+        with using_tables(build_tables(rows[:lo] + rows[hi:], corpus_tables)):
+            for gold, surface, kind in rows[lo:hi]:
+                pred = N.base_form(surface, kind)
+                total[kind] += 1
+                right[kind] += pred == gold
+                if pred != gold:
+                    errors.append((kind, surface, gold, pred))
+    out = {"overall": sum(right.values()) / sum(total.values())}
+    out.update({kind: right[kind] / total[kind] for kind in sorted(total)})
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("train", nargs="?", default=str(DATA / "names" / "kpwr-ne-lemma-train.tsv"))
@@ -331,11 +364,21 @@ def main(argv=None) -> int:
     # unlabelled text only: never an evaluation set (quotes/dev.jsonl is one)
     ap.add_argument("--corpus", nargs="*", default=[str(DATA / "corpus" / "pcc-texts.jsonl"),
                                                      str(DATA / "ner" / "nkjp-ner.iob")])
+    ap.add_argument("--folds", type=int, default=0, help="cross-validate on K blocks, write nothing")
+    ap.add_argument("--errors", help="with --folds: write the errors here (kind, surface, gold, predicted)")
     args = ap.parse_args(argv)
-    tables = build_tables(list(read_rows(args.train)), learn_from_corpora(args.corpus))
+    rows = list(read_rows(args.train))
+    if args.folds:
+        errors: list = []
+        res = _fold_accuracy(rows, learn_from_corpora(args.corpus), args.folds, errors)
+        print("  ".join(f"{k} {v:.4f}" for k, v in res.items()))
+        if args.errors:
+            Path(args.errors).write_text("".join("\t".join(e) + "\n" for e in errors), encoding="utf-8")
+        return 0
+    tables = build_tables(rows, learn_from_corpora(args.corpus))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
-        json.dump(tables, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = json.dumps(tables, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    Path(args.out).write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # byte-stable
     print(f"wrote {args.out}: " + ", ".join(f"suffix[{g}]={len(t)}" for g, t in tables["suffix"].items())
           + f", press={tables['press']}", file=sys.stderr)
     return 0

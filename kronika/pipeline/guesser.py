@@ -56,15 +56,29 @@ def _fallback(word: str) -> list[Reading]:
 @lru_cache(maxsize=50_000)
 def guess_scored(word: str) -> tuple[tuple[Reading, float], ...]:
     """Likely readings of an unknown word with their share among the matching rules, best first."""
+    out = suffix_scored(word)
+    kind, low = _kind(word), word.lower()
+    if kind != "U" and "-" not in word.strip("-") and out and out[0][0].lemma != word \
+            and _FOREIGN.search(low) and not _POLISH.search(low):
+        # foreign-looking spelling (`Andrew`, `Shumskiy`, `yiddish`): most often uninflected
+        ident = Reading(word, "subst:sg:nom:m1" if kind == "C" else "subst:sg:nom:m3",
+                        ("nazwisko",) if kind == "C" else ())
+        return ((ident, 0.6),) + tuple((r, share * 0.4) for r, share in out)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def suffix_scored(word: str) -> tuple[tuple[Reading, float], ...]:
+    """Readings of an unknown word by the longest suffix the model knows, with their shares
+    (no preference for foreign-looking words left as they are)."""
     kind = _kind(word)
-    model = _model()
     if kind == "U" or not any(ch.isalpha() for ch in word) or any(ch.isdigit() for ch in word):
         return _uniform(_fallback(word))
     if "-" in word.strip("-"):
         hyph = _hyphenated(word)
         if hyph:
             return hyph
-    low = word.lower()
+    model, low = _model(), word.lower()
     for k in range(min(MAX_SUFFIX, len(word) - 1), 0, -1):
         rules = model.get(kind + "|" + low[-k:])
         if not rules:
@@ -79,11 +93,6 @@ def guess_scored(word: str) -> tuple[tuple[Reading, float], ...]:
                 lemma = lemma[:1].upper() + lemma[1:]
             out.append((Reading(lemma, tag, tuple(names)), n / total))
         if out:
-            if _FOREIGN.search(low) and not _POLISH.search(low) and out[0][0].lemma != word:
-                # foreign-looking spelling (`Andrew`, `Shumskiy`, `yiddish`): most often uninflected
-                ident = Reading(word, "subst:sg:nom:m1" if kind == "C" else "subst:sg:nom:m3",
-                                ("nazwisko",) if kind == "C" else ())
-                out = [(ident, 0.6)] + [(r, share * 0.4) for r, share in out]
             return tuple(out)
     return _uniform(_fallback(word))
 
@@ -186,3 +195,4 @@ def train(counts: "collections.Counter[str]", out_path: Path = MODEL_PATH) -> No
         json.dump(model, fh, ensure_ascii=False, separators=(",", ":"))
     _model.cache_clear()
     guess_scored.cache_clear()
+    suffix_scored.cache_clear()

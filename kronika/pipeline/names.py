@@ -12,12 +12,16 @@ word into the nominative of the same number, with adjectives taking the head nou
 Where Morfeusz offers several lemmas, the one names in an NE-annotated corpus have more often
 wins (`Pruszkowa` -> `Pruszków`). Words Morfeusz does not know are handled by suffix rules
 learned from a training file (`training/build_name_rules.py` -> `kronika/models/names.json.gz`),
-which also gives the capitalisation of lone adjectives and first words and the spacing around
-punctuation in tokenised input. Otherwise capitalisation and spacing follow the surface.
+with the Morfeusz-trained guesser (`kronika.pipeline.guesser`) voting too and, in a phrase whose
+case is known, giving the reading in that case (`Leonem Kwarcińskim`). The training file also
+gives the capitalisation of lone adjectives and first words and the spacing around punctuation
+in tokenised input. Otherwise capitalisation and spacing follow the surface; a phrase quoted as a
+CSV field (quotes doubled inside quotes) is handled inside its quotes.
 """
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import re
 import unicodedata
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kronika.pipeline.guesser import guess_scored, suffix_scored
 from kronika.pipeline.morphology import morfeusz, strip_homonym
 
 KINDS = ("person", "organization", "place", "geo", "other")
@@ -175,6 +180,12 @@ def prepare_tables(tables: dict) -> dict:
     return tables
 
 
+def suffix_group(kind: str) -> str:
+    """Table of the suffix rules a kind reads: people's and places' own, for the other kinds
+    one learned from all kinds but people."""
+    return kind if kind in ("person", "person:obl", "place") else "name"
+
+
 def _group(kind: str) -> str:
     return kind if kind in ("person", "place", "organization", "person:obl") else "other"
 
@@ -189,22 +200,36 @@ def suffix_key(word: str) -> str:
                    for ch in word.lower())
 
 
-def _suffix_rule(word: str, kind: str, oblique: bool = False) -> str | None:
-    """Apply the longest learned suffix rule for an unknown word; None when no confident rule.
-    `oblique`: the other words of the phrase show it is not in the nominative."""
+# weights of the votes for an unknown word's base form: the word as it is, and the share of
+# each guesser reading's lemma (the learned suffix rule votes with its share)
+_KEEP = 0.5
+_GUESS_WEIGHT = 0.5
+
+
+def _suffix_rule(word: str, kind: str, oblique: bool = False, guess: bool = True) -> str:
+    """Base form of an unknown word: a learned word, else the form with most votes from the
+    learned suffix rule, the Morfeusz-trained guesser (unless not `guess`) and keeping the word
+    as it is. `oblique`: the other words of the phrase show it is not in the nominative."""
     group = _group(kind)
-    known = _tables()["words"].get(group.split(":")[0], {}).get(word)
-    if known is not None:
-        return known
-    attested = _tables()["attested"].get(word)
-    if attested is not None:
-        return attested
+    learned = _learned(word, group)
+    if learned is not None:
+        return learned
     if oblique and group + ":obl" in _tables()["suffix"]:
-        hit = _suffix_rule(word, group + ":obl")
-        if hit is not None:
-            return hit
-    form, share = _suffix_match(word, group if group in _tables()["suffix"] else kind)
-    return form if share >= 0.5 else None
+        form, share = _suffix_match(word, group + ":obl")
+        if share >= 0.5:
+            return form
+    form, share = _suffix_match(word, suffix_group(kind))
+    votes = {word: _KEEP}
+    votes[form] = votes.get(form, 0.0) + share
+    for r, g in suffix_scored(word) if guess else ():
+        votes[r.lemma] = votes.get(r.lemma, 0.0) + _GUESS_WEIGHT * g
+    return max(sorted(votes), key=votes.get)
+
+
+def _learned(word: str, group: str) -> str | None:
+    """The base form training gave an unknown word of the group, or the corpus attests."""
+    known = _tables()["words"].get(group.split(":")[0], {}).get(word)
+    return known if known is not None else _tables()["attested"].get(word)
 
 
 def _suffix_match(word: str, group: str) -> tuple[str, float]:
@@ -237,11 +262,11 @@ _APOSTROPHES = "'’´"
 
 
 def _attached(prev: str, sep: str, nxt: str) -> bool:
-    """`Harry ’ ego`, `O ’ Reilly`, `ATX - a`, `Psychologiczno - Pedagogicznej`: one word
-    split by the tokeniser."""
+    """`Harry ’ ego`, `O ’ Reilly`, `Children ’ s`, `ATX - a`, `Psychologiczno - Pedagogicznej`:
+    one word split by the tokeniser."""
     whole = prev + sep + nxt
     if sep in _APOSTROPHES:
-        return _ending_stem(whole) is not None or (len(prev) == 1 and nxt[:1].isupper())
+        return _ending_stem(whole) is not None or (len(prev) == 1 and nxt[:1].isupper()) or nxt == "s"
     if sep != "-":
         return False
     return _ACRO_END.match(whole) is not None or (
@@ -321,10 +346,35 @@ def _detok(tokens: list[str], surface: list[str], spaced: list[bool]) -> str:
     for i in range(1, len(tokens)):
         glue = " " if spaced[i] else ""
         if tokenised and not spaced_pair(surface[i - 1], surface[i]):
-            glue = next((table[k] for k in glue_keys(surface, i) if k in table),
-                        _default_glue(surface[i - 1], surface[i]))
+            glue = _quote_glue(surface, i)
+            if glue is None:
+                glue = next((table[k] for k in glue_keys(surface, i) if k in table),
+                            _default_glue(surface[i - 1], surface[i]))
         out += glue + tokens[i]
     return out
+
+
+def _quote_glue(surface: list[str], i: int) -> str | None:
+    """No space after an opening straight quote or before a closing one (`" Orzeł "` ->
+    `"Orzeł"`, `„ Orzeł "` -> `„Orzeł"`); None where neither token is a straight quote."""
+    def opened(j: int) -> bool:  # an opening mark before token j is not closed yet
+        return sum(t in ('"', "„") for t in surface[:j]) % 2 == 1
+
+    if surface[i] == '"' and opened(i):
+        return ""
+    if surface[i - 1] == '"' and not opened(i - 1):
+        return ""
+    return None
+
+
+def _csv_unquoted(text: str) -> str | None:
+    """A phrase written as a CSV field, quotes doubled inside quotes, unquoted (`Klub "X"`);
+    None if it is not one."""
+    inner = text[1:-1]
+    if len(text) > 2 and text[0] == text[-1] == '"' and '""' in inner \
+            and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
+    return None
 
 
 # ---------------------------------------------------------------- the core
@@ -360,12 +410,15 @@ def _quality(r: _R, kind: str) -> int:
 
 
 def _pick(cands: list[_R], kind: str) -> _R:
-    """Prefer readings that are names fitting the kind."""
+    """Prefer readings whose lemma is a known base-form word of the kind (learned), then names
+    fitting the kind."""
 
     freq = _tables()["lemmas"]
+    gaz = _tables()["gazetteer"].get(_group(kind), frozenset())
 
     def score(r: _R) -> tuple:
-        return (_quality(r, kind), r.proper, -len(r.cases) > -6, freq.get(r.lemma, 0))
+        known = r.lemma[:1].upper() + r.lemma[1:] in gaz
+        return (known, _quality(r, kind), r.proper, -len(r.cases) > -6, freq.get(r.lemma, 0))
 
     return max(cands, key=score)
 
@@ -400,6 +453,21 @@ def _noun_follows(words: list, num: str, case: str) -> bool:
     return False
 
 
+def _fitting(nouns: list[_R], after: list, num: str, case: str) -> list[_R]:
+    """The noun readings whose gender an agreeing adjective right after takes, if any does
+    (`Ogrodzie Zoologicznym`: `ogród`, not `ogroda`)."""
+    if len(nouns) < 2:
+        return nouns
+    adjs = [r for _i, _t, rs in after for r in rs or () if r.pos in _ADJ_POS and _agree(r, num, case)]
+    return [r for r in nouns if any(a.genders & r.genders for a in adjs)] or nouns
+
+
+def _personal(r) -> bool:
+    """A reading that names or denotes a person (a name may follow it in apposition)."""
+    return isinstance(r, _R) and r.pos in _NOUN_POS \
+        and ("m1" in r.genders or bool(_PERSON_CLASSES.intersection(r.names)))
+
+
 def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str, kind: str):
     """Walk the head span for one (number, case); returns (score, plan)."""
     plan = []  # (index, reading or None)
@@ -432,7 +500,7 @@ def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str
                 gender = r.genders if gender is None else gender & r.genders
                 score += 1
             elif nouns:
-                r = _pick(nouns, kind)
+                r = _pick(_fitting(nouns, words[i + 1: i + 2], num, case), kind)
                 plan.append((idx, r))
                 gender = r.genders
                 seen_noun = True
@@ -441,12 +509,15 @@ def _head_plan(words: list[tuple[int, str, tuple[_R, ...]]], num: str, case: str
                 break
         else:
             adjs = [r for r in adjs if not gender or gender.intersection(r.genders)]
-            # a first name's surname agrees with it: `Rolanda Garrosa` -> `Roland Garros`
-            surnames = [r for r in nouns if "nazwisko" in r.names and gender.intersection(r.genders)]
+            # a man's or a first name's name agrees with it: `Rolanda Garrosa` -> `Roland Garros`,
+            # `Pana Wołodyjowskiego` -> `Pan Wołodyjowski`
+            surnames = [r for r in nouns
+                        if _PERSON_CLASSES.intersection(r.names) and gender.intersection(r.genders)]
             if adjs:
                 plan.append((idx, _pick(adjs, kind)))
                 score += 1
-            elif surnames and "imię" in plan[-1][1].names:
+            elif surnames and num == "sg" and _personal(plan[-1][1]) \
+                    and not any(r.pos in _NOUN_POS and not r.proper for r in rs):
                 plan.append((idx, _pick(surnames, "person")))
                 score += 1
             else:
@@ -561,6 +632,7 @@ def _nominative_ending(word: str) -> bool:
         and not word.endswith(("kiej", "giej"))
 
 
+_GUESS_SHARE = 0.2  # share of a guessed reading sure enough to give an unknown word's lemma
 _SURE = 0.8  # share of a suffix rule sure enough to tell a word's case
 
 
@@ -612,19 +684,80 @@ def _case_votes(tokens: list[str], unknown: list[int]) -> tuple[int, int]:
     return keep, change
 
 
-def _unknown_base(word: str, best: tuple[str, str] | None, kind: str) -> str:
+def _unknown_base(word: str, best: tuple[str, str] | None, kind: str, oblique: bool) -> str:
     """Base form of a name word with no singular name reading, the phrase's known words standing
-    in the (case, gender) `best` (None: there are none)."""
+    in the (case, gender) `best` (None: there are none); `oblique`: the phrase is not nominative."""
     if _nominative_ending(word) or any(r.proper and r.nums == {"pl"} and "nom" in r.cases
                                        for r in _readings(word)):
         return word  # a nominative (`Dmitrij`), a family's name in the plural (`Sokołowscy`)
-    if best is not None:
-        common = [r for r in _readings(word) if "sg" in r.nums and best[0] in r.cases
-                  and best[1] in r.genders and (r.pos == "subst" or r.pos in _ADJ_POS)]
-        if common:
-            return _inflect(word, max(common, key=lambda r: r.pos in _ADJ_POS), "sg", frozenset([best[1]]))
+    if best is not None and _readings(word):
+        # a common word inflects if it agrees; a noun's genitive is a dependent (`Mistrz Kierownicy`)
+        common = _common_base(word, best)
+        if common is not None:
+            return common
+        if any(r.pos in _NOUN_POS and "gen" in r.cases for r in _readings(word)):
+            return word
     female = best is not None and best[1] == "f"
-    return _owa(word, female) or _suffix_rule(word, kind, oblique=best is not None) or word
+    return _learned(word, "person") or (best and _guess_in(word, *best)) or _owa(word, female) \
+        or _suffix_rule(word, kind, oblique=oblique)
+
+
+def _common_base(word: str, best: tuple[str, str]) -> str | None:
+    """The nominative of a common noun or adjective agreeing with a name in (case, gender)
+    `best` (`Karola Wielkiego` -> `Wielki`); None if it does not agree."""
+    case, gender = best
+    genders = {gender, "m2"} if gender == "m1" else {gender}  # `Jana Sokoła`: an animal's name
+    adjs = [r for r in _readings(word) if r.pos in _ADJ_POS and "sg" in r.nums and case in r.cases
+            and gender in r.genders]
+    if adjs:
+        return _inflect(word, adjs[0], "sg", frozenset([gender]))
+    nouns = [r for r in _readings(word) if r.pos == "subst" and "sg" in r.nums and case in r.cases
+             and genders.intersection(r.genders)]
+    return _inflect(word, nouns[0], "sg", None) if nouns else None
+
+
+def _declined_singular(tag: str, pos: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(cases, genders) of a guessed singular reading of one of the parts of speech that is not
+    indeclinable; empty lists for any other reading."""
+    p = tag.split(":")
+    if p[0] not in pos or len(p) < 4 or "sg" not in p[1].split(".") or len(p[2].split(".")) >= len(_CASES):
+        return [], []
+    return p[2].split("."), p[3].split(".")
+
+
+def _guessed_case(words: list[str]) -> tuple[str, str] | None:
+    """The oblique (case, gender) the guesser's readings of unknown name words support most."""
+    support: dict[tuple[str, str], float] = {}
+    for word in words:
+        best: dict[tuple[str, str], float] = {}
+        for r, share in suffix_scored(word):
+            cases, genders = _declined_singular(r.tag, ("subst",))
+            for key in itertools.product(cases, genders):
+                best[key] = max(best.get(key, 0.0), share)
+        for key, share in best.items():
+            support[key] = support.get(key, 0.0) + share
+    fit = sorted((share, key) for key, share in support.items() if key[0] in _CASES[1:])
+    return fit[-1][1] if fit else None
+
+
+def _guess_in(word: str, case: str, gender: str) -> str | None:
+    """The lemma of the guesser's likeliest singular declined reading of an unknown word in the
+    case and gender (`Kwarcińskim` in the instrumental masculine: `Kwarciński`), if likely enough."""
+    fits = [(share, r.lemma) for r, share in guess_scored(word) if share >= _GUESS_SHARE
+            and case in (cg := _declined_singular(r.tag, ("subst", "adj")))[0] and gender in cg[1]]
+    return max(fits)[1] if fits else None
+
+
+def _family(word: str) -> str | None:
+    """A family's name in the plural genitive, with no singular personal reading, in the singular
+    (`Sapiehów` -> `Sapieha`)."""
+    readings = _readings(word)
+    if not word.endswith("ów") or any("sg" in r.nums and _PERSON_CLASSES.intersection(r.names)
+                                      for r in readings):
+        return None
+    family = [r for r in readings if r.pos == "subst" and r.nums == {"pl"} and "gen" in r.cases
+              and "m1" in r.genders and _PERSON_CLASSES.intersection(r.names)]
+    return _match_case(_pick(family, "person").lemma, word) if family else None
 
 
 def _person(tokens: list[str], kind: str) -> list[str]:
@@ -632,23 +765,37 @@ def _person(tokens: list[str], kind: str) -> list[str]:
     slots = _person_slots(tokens)
     if not slots:
         return tokens
+    # a family's name ends the phrase, not after a preposition (`z Sapiehów`)
+    families = {i: f for i in slots[-1:]
+                if (i == 0 or not tokens[i - 1].islower()) and (f := _family(tokens[i])) is not None}
+    slots = [i for i in slots if i not in families]
     known = {i: _person_readings(tokens[i]) for i in slots if not _unknown(tokens[i], "person")}
     unknown = [i for i in slots if i not in known]
-    best = _person_case(tokens, slots, known, *_case_votes(tokens, unknown))
-    out = list(tokens)
+    keep, change = _case_votes(tokens, unknown)
+    best = _person_case(tokens, slots, known, keep, change) if slots else None
+    out = [families.get(i, tok) for i, tok in enumerate(tokens)]
     if best is not None and best[0] == "nom":
         return out
     if best is None and len(slots) > 1:
-        # every word unknown: a first word its rules leave as it is marks a nominative phrase
+        # every word unknown: a first word its rules leave as it is marks a nominative phrase,
+        # unless more words are surely oblique
         first = tokens[slots[0]]
-        if _nominative_ending(first) or (_suffix_rule(first, kind) or first) == first:
+        # (the guesser takes many a man's genitive in -a for a woman's nominative: `Pedra`)
+        if _nominative_ending(first) or (_suffix_rule(first, kind, guess=False) == first and keep >= change):
             return out
+        best = _guessed_case([tokens[i] for i in unknown])
     for i in unknown:
-        out[i] = _unknown_base(tokens[i], best, kind)
+        out[i] = _unknown_base(tokens[i], best, kind, best is not None or change > keep)
     for i, rs in known.items():
         agree = [r for r in rs if best is not None and best[0] in r.cases and best[1] in r.genders]
         if agree:
             out[i] = _inflect(tokens[i], _pick(agree, "person"), "sg", frozenset([best[1]]))
+        elif best is not None and not any(_PERSON_CLASSES.intersection(r.names) for r in rs):
+            out[i] = _common_base(tokens[i], best) or tokens[i]
+    for i in range(1, len(tokens)):  # a lowercase epithet agrees too (`Anny pięknej`)
+        if best is not None and i - 1 in slots and tokens[i].islower() \
+                and any(r.pos in _ADJ_POS for r in _readings(tokens[i])):
+            out[i] = _common_base(tokens[i], best) or tokens[i]
     return out
 
 
@@ -675,6 +822,18 @@ def _head_words(tokens: list[str]) -> list[tuple[int, str, tuple[_R, ...] | None
     return words
 
 
+def _foreign_head(plan: list, tokens: list[str]) -> bool:
+    """A lone plural genitive head before a capitalised word with no declined genitive reading
+    (nor a plural genitive adjective's ending) is a foreign word (`West Ham`, `New Hampshire`), not a
+    genitive (`Sióstr Miłosierdzia`)."""
+    if len(plan) != 1 or not isinstance(plan[0][1], _R) or plan[0][0] + 1 >= len(tokens):
+        return False
+    nxt = tokens[plan[0][0] + 1]
+    return _is_word(nxt) and len(nxt) > 1 and nxt[:1].isupper() \
+        and not nxt.endswith(("kich", "gich", "nich", "ych")) \
+        and not any("gen" in r.cases and len(r.cases) < len(_CASES) for r in _readings(nxt))
+
+
 def _best_plan(words: list, tokens: list[str], kind: str) -> tuple | None:
     """(number, case, plan, gender) of the head reading that scores best: words agreeing, a
     head noun, known base forms, the singular nominative, the kind's name readings."""
@@ -686,6 +845,8 @@ def _best_plan(words: list, tokens: list[str], kind: str) -> tuple | None:
     best = None
     for n, c in _candidates(words):
         score, qual, plan, gender = _head_plan(words, n, c, kind)
+        if (n, c) == ("pl", "gen") and _foreign_head(plan, tokens):
+            continue
         if coord and any(i == j for i, r in plan) and any(_agree(r, n, c) for r in coord):
             score += 1
         readings = [(i, r if c != "nom" else None) for i, r in plan if isinstance(r, _R)]
@@ -697,21 +858,33 @@ def _best_plan(words: list, tokens: list[str], kind: str) -> tuple | None:
     return None if best is None else best[1:]
 
 
+def _town(readings: tuple[_R, ...] | None) -> bool:
+    """Whether a word may be a place name in the singular nominative."""
+    return any(r.pos == "subst" and "nom" in r.cases and "sg" in r.nums
+               and _PLACE_CLASSES.intersection(r.names) for r in readings or ())
+
+
 def _phrase(tokens: list[str], kind: str) -> list[str]:
     """A name that is not a person's: its head words inflect in the case and number they agree on."""
     words = _head_words(tokens)
+    if kind == "organization" and len(words) > 1 and words[-1][0] + 1 == len(tokens) \
+            and _town(words[-1][2]) and words[-2][1][:1].isupper():
+        words = words[:-1]  # a club's town: `Interu Mediolan` -> `Inter Mediolan`
     if not words:
         return tokens
     out = list(tokens)
     if len(words) == 1 and not words[0][2]:
         i, tok, _ = words[0]
-        out[i] = _suffix_rule(tok, kind) or tok
+        out[i] = _suffix_rule(tok, kind)
         return out
+    if kind == "place" and len(tokens) == 1 and not any(
+            _PLACE_CLASSES.intersection(r.names) or "sg" in r.nums for r in words[0][2]):
+        return out  # only plurals of other words, none a place: a foreign name
     best = _best_plan(words, tokens, kind)
     if best is None:
         for i, tok, rs in words:
             if rs == ():
-                out[i] = _suffix_rule(tok, kind) or tok
+                out[i] = _suffix_rule(tok, kind)
         return out
     n, c, plan, gender = best
     if c == "nom":
@@ -728,7 +901,7 @@ def _phrase(tokens: list[str], kind: str) -> list[str]:
             continue
         if r == "wild":
             if len(plan) == 1:
-                out[i] = _suffix_rule(tokens[i], kind) or tokens[i]
+                out[i] = _suffix_rule(tokens[i], kind)
             continue
         out[i] = _inflect(tokens[i], r, n, gender if r.pos in _ADJ_POS else None)
     return out
@@ -753,7 +926,12 @@ def base_form(text: str, kind: str = "other") -> str:
     lex = _tables()["lexicon"].get(_group(kind), {}).get(text)
     if lex is not None:
         return lex
+    inner = _csv_unquoted(text)
+    if inner is not None:
+        return '"' + base_form(inner, kind).replace('"', '""') + '"'
     tokens, spaced = split_tokens(text)
+    if len(tokens) > 1 and all(len(t) == 1 and t.isupper() for t in tokens):
+        return "".join(tokens)  # an acronym spelt out (`P K P`)
     if kind != "person" and len(tokens) == 1:
         lone = _lone_adj(tokens[0], kind)
         if lone is not None:

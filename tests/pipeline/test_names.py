@@ -84,6 +84,27 @@ def test_base_form_learned_and_general_rules(surface: str, kind: str, expected: 
     assert base_form(surface, kind) == expected
 
 
+@pytest.mark.parametrize(
+    ("surface", "kind", "expected"),
+    [
+        # quoted as a CSV field
+        ('"Towarzystwa Śpiewaczego "" Lutnia """', "organization", '"Towarzystwo Śpiewacze ""Lutnia"""'),
+        ("Interu Mediolan", "organization", "Inter Mediolan"),  # a club's town does not set the case
+        ("West Ham", "organization", "West Ham"),  # not the plural genitive of `Westa`
+        ("New Hampshire", "place", "New Hampshire"),
+        ("Pana Wołodyjowskiego", "other", "Pan Wołodyjowski"),  # a name in apposition agrees
+        ("Ogrodzie Zoologicznym", "other", "Ogród Zoologiczny"),  # the noun reading the adjective fits
+        ("P K P", "organization", "PKP"),  # an acronym spelt out
+        ("Karola Wielkiego", "person", "Karol Wielki"),  # a common adjective agreeing with the name
+        ("Mistrza Kierownicy", "person", "Mistrz Kierownicy"),  # a dependent genitive stays
+        ("Sapiehów", "person", "Sapieha"),  # a family in the plural genitive
+        ("Elona Muska", "person", "Elon Musk"),  # every word unknown: the case the guesser reads
+    ],
+)
+def test_base_form_agreement(surface: str, kind: str, expected: str) -> None:
+    assert base_form(surface, kind) == expected
+
+
 def test_split_tokens() -> None:
     assert split_tokens("Kościele św. Józefa") == (["Kościele", "św", ".", "Józefa"],
                                                    [True, True, False, True])
