@@ -61,8 +61,9 @@ def counted(store: Store, sql: str) -> Counter:
 
 
 def word_counts(texts: list[str], word: re.Pattern = WORD) -> Counter:
-    """In how many of the texts each (casefolded) word occurs."""
-    return Counter(w for text in texts for w in set(word.findall(text.casefold())))
+    """In how many of the texts each (casefolded) word occurs; counted in order of first occurrence, so that
+    ties in `most_common` (and the words drawn from it) do not depend on the string hash seed."""
+    return Counter(w for text in texts for w in dict.fromkeys(word.findall(text.casefold())))
 
 
 def word_queries(rows: list[tuple[str, str]], rng: random.Random) -> tuple[list[str], list[str]]:

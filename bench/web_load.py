@@ -8,8 +8,9 @@ runs `--clients` threads (one keep-alive httpx client each, no think time): 5 s 
 then `--duration` seconds. Each request is a search page (`/?q=…`, the content words
 `bench.store_queries` searches for: one or two words, frequent and rare in the articles) or an article
 page (`/documents/{id}`, a random stored document), half and half. Any status other than 200 or a
-transport error counts as an error. Bars: issue 8 (p95, ms). The server's log goes next to the database
-(`web_load-server.log`).
+transport error counts as an error. Bars: issue 8 (p95, ms). Also reported: the server's CPU time per
+request over the measured seconds (both pages; a steadier figure than latency on a shared machine) and the
+cores it used. The server's log goes next to the database (`web_load-server.log`).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import httpx
+import psutil
 
 from bench.corpus_db import DEFAULT_DB
 from bench.latency import print_table, summary
@@ -71,6 +73,12 @@ def start_server(db: str, port: int, log: Path) -> subprocess.Popen:
     raise RuntimeError(f"kronika serve did not answer within 120 s: see {log}")
 
 
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds (user + system) the server process has used so far."""
+    times = psutil.Process(server.pid).cpu_times()
+    return times.user + times.system
+
+
 def client(base: str, plan: list[Request], deadline: float, seed: int) -> list[tuple[str, float, bool]]:
     """Request random pages of the plan back to back until the deadline: (page, seconds, ok) each."""
     rng, done = random.Random(seed), []
@@ -111,14 +119,20 @@ def main() -> None:
     try:
         base = f"http://127.0.0.1:{port}"
         load(base, plan, args.clients, min(5.0, args.duration), args.seed + 1000)  # warm-up, not counted
+        before = server_cpu(server)
         results = load(base, plan, args.clients, args.duration, args.seed)
+        cpu = server_cpu(server) - before
     finally:
         server.terminate()
         server.wait(timeout=30)
+    served = sum(page["n"] for page in results.values())
+    usage = {"server_cpu_ms_per_request": round(1000 * cpu / max(served, 1), 1),
+             "server_cores": round(cpu / args.duration, 2)}
     if args.json:
-        print(json.dumps({"clients": args.clients, "duration_s": args.duration, "pages": results}))
+        print(json.dumps({"clients": args.clients, "duration_s": args.duration, "pages": results, **usage}))
     else:
         print_table(f"{args.clients} clients, {args.duration:g} s, {args.db}", results, BARS)
+        print(", ".join(f"{name}: {value}" for name, value in usage.items()))
 
 
 if __name__ == "__main__":

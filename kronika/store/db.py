@@ -3,6 +3,7 @@
 All SQL in the store is written once with `?` placeholders and parameters only; for PostgreSQL the
 placeholders become `%s`. Writers are serialised: SQLite by `BEGIN IMMEDIATE` (WAL mode, busy
 timeout), PostgreSQL by a transaction-level advisory lock, so concurrent ingests never race.
+An ingest moves SQLite's WAL checkpoints off the writer's path (`Database.background_checkpoints`).
 Driver errors become named errors: `DiskFull` and `ReadOnlyDatabase` when the database takes no more
 writes, `StoreError` otherwise.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +24,8 @@ from kronika.store.errors import DiskFull, ReadOnlyDatabase, StorageError, Store
 DEFAULT_DB = "kronika.db"
 WRITE_LOCK = 0x6B726F6E  # "kron": the PostgreSQL advisory lock id that serialises writers
 BUSY_TIMEOUT_MS = 60_000
+WAL_LIMIT = 16 * 1024 * 1024  # bytes: a writer with background checkpoints checkpoints itself beyond this
+CHECKPOINT_INTERVAL = 1.0  # seconds: background checkpoints run at most this often
 # Driver errors of a database that takes no more writes: SQLite result codes (extended, else primary), SQLSTATEs.
 SQLITE_UNWRITABLE = {sqlite3.SQLITE_FULL: DiskFull, sqlite3.SQLITE_IOERR_WRITE: DiskFull,
                      sqlite3.SQLITE_IOERR_FSYNC: DiskFull, sqlite3.SQLITE_IOERR_TRUNCATE: DiskFull,
@@ -58,6 +62,7 @@ class Database:
         self.dialect, target = describe(url)
         self.where = target if self.dialect == "sqlite" else _redact(target)
         self._depth = 0
+        self._checkpointer: Checkpointer | None = None
         if self.dialect == "sqlite":
             self._conn = _open_sqlite(target)
         else:
@@ -138,6 +143,27 @@ class Database:
                 self._conn.execute("COMMIT")
             except Exception as error:
                 raise self._named(error, "COMMIT") from error
+            if self._checkpointer:
+                self._checkpointer.committed(self._conn)
+
+    @contextmanager
+    def background_checkpoints(self) -> Iterator[None]:
+        """While the block runs, SQLite WAL checkpoints run in a background thread (see `Checkpointer`)
+        instead of in this connection's commits; nothing on PostgreSQL or an in-memory database."""
+        target = describe(self.url)[1]
+        if self.dialect != "sqlite" or target == ":memory:" or self._checkpointer:
+            yield
+            return
+        automatic = self._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
+        self._checkpointer = Checkpointer(target)
+        try:
+            yield
+        finally:
+            self._checkpointer.close()
+            self._checkpointer = None
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {automatic}")
 
     @property
     def in_transaction(self) -> bool:
@@ -148,6 +174,53 @@ class Database:
             self._conn.close()
         except Exception:
             pass
+
+
+class Checkpointer:
+    """WAL checkpoints off a writer's path: a thread with its own connection copies committed pages into
+    the database file (PASSIVE: it neither waits for nor blocks readers and writers) at most every
+    CHECKPOINT_INTERVAL seconds after commits, so commits no longer wait on the checkpoints' fsyncs.
+
+    The WAL stays bounded: a commit that leaves it over WAL_LIMIT bytes checkpoints on the writer's
+    connection (RESTART: waits for the background one and for readers, up to the busy timeout), and
+    `journal_size_limit` truncates the file back when SQLite restarts the log from its start.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.wal = path + "-wal"
+        self.lock = threading.Lock()  # one checkpoint at a time in this process
+        self.wake, self.stop = threading.Event(), threading.Event()
+        self.conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                    check_same_thread=False)
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.thread = threading.Thread(target=self._run, name="kronika-checkpoints", daemon=True)
+        self.thread.start()
+
+    def committed(self, writer: sqlite3.Connection) -> None:
+        """Called after each commit on `writer`."""
+        if os.path.exists(self.wal) and os.path.getsize(self.wal) > WAL_LIMIT:
+            self._checkpoint(writer, "RESTART")
+        self.wake.set()
+
+    def _run(self) -> None:
+        while self.wake.wait() and not self.stop.is_set():
+            self.wake.clear()
+            self._checkpoint(self.conn, "PASSIVE")
+            self.stop.wait(CHECKPOINT_INTERVAL)
+
+    def _checkpoint(self, conn: sqlite3.Connection, mode: str) -> None:
+        """One checkpoint; its errors (a full disk) are left for the writer's next statement to report."""
+        with self.lock:
+            try:
+                conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchall()
+            except sqlite3.Error:
+                pass
+
+    def close(self) -> None:
+        self.stop.set()
+        self.wake.set()
+        self.thread.join()
+        self.conn.close()
 
 
 def _open_sqlite(path: str) -> sqlite3.Connection:

@@ -66,13 +66,11 @@ def ingest(store: Store, sources: Iterable[Source | Failure], analyze: Analyzer 
             hashes[source.id] = digest
             yield source
 
-    if analyze is None:
-        from kronika.core import analyze_many as analyze
-    for result in analyze(pending()):
+    def save(result: Any) -> None:
         if isinstance(result, Failure):
             hashes.pop(result.id, None)
             fail(result.id, result.reason)
-            continue
+            return
         data = result.to_json(tokens=True)
         tokens = data.pop("tokens", None)
         try:
@@ -82,9 +80,15 @@ def ingest(store: Store, sources: Iterable[Source | Failure], analyze: Analyzer 
             if not isinstance(error, StoreError):
                 raise
             fail(result.id, str(error))
-            continue
+            return
         setattr(summary, status, getattr(summary, status) + 1)
         report(status, result.id)
+
+    if analyze is None:
+        from kronika.core import analyze_many as analyze
+    with store.db.background_checkpoints():  # commits never wait on a checkpoint's fsyncs
+        for result in analyze(pending()):
+            save(result)
     return summary
 
 

@@ -25,6 +25,7 @@ Status = str  # "added" | "updated" | "unchanged"
 MAX_TERMS = 1000  # index terms a query word may match and still narrow the quotes searched
 MAX_CANDIDATES = 5000  # quotes the query words may narrow the search to; more: scan newest first instead
 SHORTLIST_ABOVE = 1000  # more candidates than this: shortlist the newest by the date index before reading them
+RANKED_MATCHES = 2000  # full-text matches ranked per search: the most recently stored when more match
 
 
 def _now() -> str:
@@ -296,8 +297,9 @@ class Store:
     def role_holders(self, role: str) -> list[int]:
         """Entities the corpus calls by `role` (`rzecznik Kremla`, `prezydent Rosji`), the most often so called first."""
         role = " ".join(role.split())
-        rows = self.db.query("SELECT entity, count(DISTINCT doc) FROM entity_roles WHERE role IN (?, ?) GROUP BY entity "
-                             "ORDER BY count(DISTINCT doc) DESC, entity", (role, role[:1].lower() + role[1:]))
+        # `+entity`: SQLite scans the table (2 ms for 21,000 roles), not the entity index row by row (6 ms)
+        rows = self.db.query("SELECT +entity AS holder, count(DISTINCT doc) FROM entity_roles WHERE role IN (?, ?) "
+                             "GROUP BY holder ORDER BY count(DISTINCT doc) DESC, holder", (role, role[:1].lower() + role[1:]))
         return [row[0] for row in rows]
 
     def _one_entity(self, name: str) -> int:
@@ -541,32 +543,52 @@ class Store:
         return items[:limit]
 
     def search(self, words: str | Sequence[str], limit: int = 20) -> list[dict[str, Any]]:
-        """Articles containing every word (any inflected form: `Łukaszenkę` finds `Łukaszenka`), best first."""
+        """Articles containing every word (any inflected form: `Łukaszenkę` finds `Łukaszenka`), best first
+        (ties: the most recently stored first). When more than RANKED_MATCHES articles match, the best of
+        the RANKED_MATCHES most recently stored ones are returned: ranking costs time per match."""
         words = tx.query_words(words)
         if not words:
             raise StoreError("search needs at least one word")
         groups = [(tx.query_variants(w), [s for s in tx.query_stems(w) if s.isalnum()]) for w in words]
-        if self.dialect == "sqlite":
-            quote = lambda term: '"' + term.replace('"', '""') + '"'  # noqa: E731
-            match = " AND ".join("(" + " OR ".join([quote(v) for v in terms] + [quote(s) + "*" for s in stems]) + ")"
-                                 for terms, stems in groups)
-            rows = self.db.query("SELECT d.id, d.date, -bm25(documents_fts) AS score, "
-                                 "snippet(documents_fts, 0, '[', ']', '…', 16) FROM documents_fts "
-                                 "JOIN documents d INDEXED BY documents_pk_id_date ON d.pk = documents_fts.rowid "
-                                 "WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), d.id LIMIT ?", (match, limit))
-        else:
-            parts, params = [], []
-            for terms, stems in groups:
-                alternatives = ["plainto_tsquery('simple', ?)"] * len(terms) + ["to_tsquery('simple', ?)"] * len(stems)
-                parts.append("(" + " || ".join(alternatives) + ")")
-                params += terms + ["'" + s.replace("'", "''") + "':*" for s in stems]
-            rows = self.db.query(f"WITH q AS (SELECT {' && '.join(parts)} AS q) SELECT d.id, d.date, "
-                                 "ts_rank(d.tsv, q.q) AS score, "
-                                 "ts_headline('simple', d.text, q.q, 'MaxWords=24, MinWords=10, StartSel=[, StopSel=]') "
-                                 "FROM documents d, q WHERE d.tsv @@ q.q ORDER BY score DESC, d.id LIMIT ?",
-                                 params + [limit])
+        rows = self._search_sqlite(groups, limit) if self.dialect == "sqlite" else self._search_postgres(groups, limit)
         return [{"document": r[0], "date": r[1], "score": round(float(r[2]), 6), "snippet": " ".join(str(r[3]).split())}
                 for r in rows]
+
+    def _search_sqlite(self, groups: list[tuple[list[str], list[str]]], limit: int) -> list[tuple]:
+        """(id, date, score, snippet) of the best FTS5 matches among the newest RANKED_MATCHES: the rowid
+        constraint bounds bm25 and the sort; snippets are made for the returned rows only."""
+        quote = lambda term: '"' + term.replace('"', '""') + '"'  # noqa: E731
+        match = " AND ".join("(" + " OR ".join([quote(v) for v in terms] + [quote(s) + "*" for s in stems]) + ")"
+                             for terms, stems in groups)
+        with self.db.transaction(write=False):  # one snapshot for the three statements
+            oldest = self.db.scalar("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? "
+                                    "ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, RANKED_MATCHES - 1))
+            hits = self.db.query("SELECT rowid, -bm25(documents_fts) AS score, "
+                                 "snippet(documents_fts, 0, '[', ']', '…', 16) FROM documents_fts "
+                                 "WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score DESC, rowid DESC LIMIT ?",
+                                 (match, oldest or 0, limit))
+            keys = [pk for pk, _, _ in hits]
+            documents = {r[0]: r[1:] for r in self.db.query(
+                f"SELECT pk, id, date FROM documents WHERE pk IN ({_marks(keys)})", keys)} if keys else {}
+        return [(*documents[pk], score, snippet) for pk, score, snippet in hits]
+
+    def _search_postgres(self, groups: list[tuple[list[str], list[str]]], limit: int) -> list[tuple]:
+        """(id, date, score, snippet) as `_search_sqlite`: ts_rank over the newest RANKED_MATCHES matches,
+        ts_headline for the returned rows only."""
+        parts, params = [], []
+        for terms, stems in groups:
+            alternatives = ["plainto_tsquery('simple', ?)"] * len(terms) + ["to_tsquery('simple', ?)"] * len(stems)
+            parts.append("(" + " || ".join(alternatives) + ")")
+            params += terms + ["'" + s.replace("'", "''") + "':*" for s in stems]
+        return self.db.query(
+            f"WITH q AS (SELECT {' && '.join(parts)} AS q), "
+            "matches AS MATERIALIZED (SELECT d.pk FROM documents d, q WHERE d.tsv @@ q.q), "  # by the GIN index
+            "newest AS (SELECT pk FROM matches ORDER BY pk DESC LIMIT ?), "
+            "best AS (SELECT d.pk, d.id, d.date, d.text, ts_rank(d.tsv, q.q) AS score FROM newest m "
+            "JOIN documents d ON d.pk = m.pk, q ORDER BY score DESC, d.pk DESC LIMIT ?) "
+            "SELECT b.id, b.date, b.score, "
+            "ts_headline('simple', b.text, q.q, 'MaxWords=24, MinWords=10, StartSel=[, StopSel=]') "
+            "FROM best b, q ORDER BY b.score DESC, b.pk DESC", params + [RANKED_MATCHES, limit])
 
     def stats(self) -> dict[str, Any]:
         """Counts of everything, as a stable object."""

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kronika.store import Store
+from kronika.store import Store, db
 from kronika.store.cli import main
 from kronika.store.export import export_jsonl
 from tests.store import worker
+from tests.store.corpus import synthetic
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -81,6 +82,46 @@ def test_two_concurrent_ingests_of_overlapping_inputs_make_no_duplicates(db_url,
     mine, reference = snapshot(db_url), snapshot(clean)
     assert mine[4] == [] and mine[1]["documents"] == 90
     assert mine[0] == reference[0] and mine[2] == reference[2] and mine[3] == reference[3]
+
+
+# -- WAL checkpoints off the writer's path (SQLite) ---------------------------------------------------
+def sizes_while_ingesting(path: Path, documents: int, pause: float) -> list[tuple[int, int]]:
+    """The WAL and database file sizes after each document."""
+    sizes = []
+    wal = Path(f"{path}-wal")
+    with Store.open(str(path)) as store:
+        worker.ingest(store, worker.sources(0, documents), analyze=worker.fake_analyzer(pause),
+                      progress=lambda status, doc_id: sizes.append((wal.stat().st_size, path.stat().st_size)))
+    return sizes
+
+
+def wal_without_checkpoints(path: Path, documents: int) -> int:
+    with Store.open(str(path)) as store:
+        store.db.execute("PRAGMA wal_autocheckpoint = 0")
+        for analysis, text in synthetic(worker.TOTAL)[:documents]:
+            store.save_document(analysis, text)
+        return Path(f"{path}-wal").stat().st_size
+
+
+def test_the_writer_bounds_the_wal_when_background_checkpoints_lag(tmp_path, monkeypatch):
+    monkeypatch.setattr(db, "WAL_LIMIT", 256 * 1024)
+    monkeypatch.setattr(db, "CHECKPOINT_INTERVAL", 3600.0)  # one background checkpoint, then none
+    assert wal_without_checkpoints(tmp_path / "plain.db", 200) > 8 * db.WAL_LIMIT
+    wals = [wal for wal, _ in sizes_while_ingesting(tmp_path / "k.db", 200, 0.0)]
+    document = max(b - a for a, b in zip(wals, wals[1:]))  # the most one document added at the end
+    assert max(wals) <= db.WAL_LIMIT + document < 2 * db.WAL_LIMIT
+
+
+def test_the_background_thread_checkpoints_during_an_ingest(tmp_path, monkeypatch):
+    monkeypatch.setattr(db, "WAL_LIMIT", 1024**3)  # the writer never checkpoints itself
+    monkeypatch.setattr(db, "CHECKPOINT_INTERVAL", 0.0)
+    path = tmp_path / "k.db"
+    sizes = sizes_while_ingesting(path, 100, 0.01)
+    assert sizes[-1][1] > sizes[0][1], "no pages reached the database file during the ingest"
+    with Store.open(str(path)) as store:
+        store.db.execute("PRAGMA wal_autocheckpoint = 0")
+        worker.ingest(store, worker.sources(100, 110), analyze=worker.fake_analyzer(0))
+        assert store.db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0  # set back as it was
 
 
 # -- the command line (SQLite) ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from kronika.store import DocumentNotFound, EntityNotFound, Store, StoreError
+from kronika.store import store as store_module
 from kronika.store.schema import LATEST
 from kronika.store.export import export_graphml, export_jsonl, export_quotes_csv
 from tests.store import corpus
@@ -85,6 +86,17 @@ def test_search_is_lemma_aware_and_ranked(store):
     assert store.search("Warszawa") == []
     assert "[" in store.search("Gdańsk")[0]["snippet"]
 
+
+
+def test_search_ranks_the_newest_matches_when_many_match_and_ties_go_to_the_newest(store, monkeypatch):
+    texts = {"m1": "Rada Rada Rada obradowała.", "m2": "Rada obradowała.", "m3": "Rada Rada obradowała długo.",
+             "m4": "Sejm obradował.", "m5": "Sejm obradował."}
+    for doc_id, text in texts.items():
+        store.save_document(corpus.analysis(doc_id, "2024-01-01", text), text)
+    assert [r["document"] for r in store.search("Rada")][0] == "m1"
+    assert [r["document"] for r in store.search("Sejm")] == ["m5", "m4"]
+    monkeypatch.setattr(store_module, "RANKED_MATCHES", 2)
+    assert sorted(r["document"] for r in store.search("Rada")) == ["m2", "m3"]  # m1 is not among the 2 newest
 
 def test_quotes_by_speaker_text_date_and_topic(store):
     corpus.load(store)
