@@ -171,8 +171,8 @@ def _link_surname(db: Database, mention: Mention) -> int:
     if chosen is not None:
         _name_as_most_articles_do(db, chosen, mention)
         return chosen
-    for variant in surname_variants(key)[1:]:
-        found = found or _by_key(db, mention.type, variant)
+    spelled = (found, *(_by_key(db, mention.type, variant) for variant in surname_variants(key)[1:]))
+    found = next((pk for pk in spelled if pk is not None), None)
     return found if found is not None else _new(db, mention.type, mention.name, key, None)
 
 
