@@ -56,18 +56,19 @@ def _seed_article(gold: dict[str, Any]) -> dict[str, Any]:
 
 
 def link_all(articles: list[dict[str, Any]]) -> list[tuple[str, str, int | None]]:
-    """(article id, gold label, corpus entity or None) per gold link, after storing every article."""
-    from kronika.core import analyze_many
+    """(article id, gold label, corpus entity or None) per gold link, after ingesting every article."""
     from kronika.store import Store
+    from kronika.store.ingest import ingest
 
     sources = (Source(a["id"], a["text"], dt.date.fromisoformat(a["date"]) if a.get("date") else None) for a in articles)
     with tempfile.TemporaryDirectory() as folder, Store.open(str(Path(folder) / "linking.db")) as store:
-        for document in analyze_many(sources):
-            data = document.to_json(tokens=True)
-            tokens = data.pop("tokens")
-            store.save_document(data, document.text, tokens=tokens)
-        return [(article["id"], _label(article, link), _entity_at(store, article["id"], link))
-                for article in articles for link in article["links"]]
+        ingest(store, sources)
+        linked = []
+        for article in articles:
+            mentions = store.db.query("SELECT m.entity, m.start_char, m.end_char FROM mentions m "
+                                      "JOIN documents d ON d.pk = m.doc WHERE d.id = ?", (article["id"],))
+            linked += [(article["id"], _label(article, link), _entity_at(mentions, link)) for link in article["links"]]
+        return linked
 
 
 def _label(article: dict[str, Any], link: dict[str, Any]) -> str:
@@ -76,12 +77,11 @@ def _label(article: dict[str, Any], link: dict[str, Any]) -> str:
     return link["entity"]
 
 
-def _entity_at(store: Any, doc_id: str, link: dict[str, Any]) -> int | None:
-    rows = store.db.query("SELECT m.entity, m.start_char, m.end_char FROM mentions m JOIN documents d ON d.pk = m.doc "
-                          "WHERE d.id = ?", (doc_id,))
+def _entity_at(mentions: list[tuple[int, int, int]], link: dict[str, Any]) -> int | None:
+    """The corpus entity of the (entity, start, end) mention that overlaps the link most, by overlap over union."""
     span = (link["start"], link["end"])
     shared = [(overlap((start, end), span) / (max(end, span[1]) - min(start, span[0])), entity)
-              for entity, start, end in rows]
+              for entity, start, end in mentions]
     best = max(shared, default=(0, None))
     return best[1] if best[0] else None
 

@@ -162,10 +162,9 @@ def _country_adjectives(doc: Doc, skip: list[bool], found: list[_Candidate]) -> 
     taken = [False] * len(doc)
     for cand in found:
         taken[cand.span.start : cand.span.end] = [True] * len(cand.span)
-    table = countries()
-    return [_Candidate(doc[t.i : t.i + 1], "place", table[t.lemma_]) for t in doc
+    return [_Candidate(doc[t.i : t.i + 1], "place", _entity_base(doc[t.i : t.i + 1], "place")) for t in doc
             if not taken[t.i] and not skip[t.i] and t.text[:1].islower() and t.tag_.startswith("adj")
-            and t.lemma_ in table]
+            and t.lemma_ in countries()]
 
 
 def _join_hyphenated(ents: list[Span]) -> list[Span]:
