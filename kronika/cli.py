@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--pretty", action="store_true", help="indented JSON, for humans")
     analyze.add_argument("--format", choices=("json", "text"), default="json", help="output format")
     analyze.add_argument("--workers", type=int, help="worker processes (default: all cores; one file: in-process)")
-    analyze.add_argument("--timeout", type=float, default=300.0, help="seconds per document with --workers > 1")
+    analyze.add_argument("--timeout", type=float, default=300.0, help="seconds per document with --workers > 1 or on Dask; past it the worker is restarted")
     analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask distributed cluster")
     analyze.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --workers processes")
 
@@ -116,7 +116,7 @@ def _analyses(args: argparse.Namespace, sources: Iterator[Source | Failure]) -> 
     if args.scheduler or args.dask:
         from kronika.runner import analyze_dask
 
-        return analyze_dask(sources, args.scheduler, workers, tokens=args.tokens)
+        return analyze_dask(sources, args.scheduler, workers, tokens=args.tokens, timeout=args.timeout)
     if workers <= 1:
         return analyze_many(sources)
     from kronika.runner import analyze_parallel  # worker processes: only imported when used

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,10 @@ DASK_WORKER_CONFIG = {
         "MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1,
     },
 }
+# A local cluster's workers are forked from the process that already holds the pipeline (no re-import, no second
+# load), and a task whose worker dies fails at once instead of killing three more workers first.
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.multiprocessing-method": "fork", "distributed.scheduler.allowed-failures": 0}
+TIMEOUT_TOPIC = "kronika-timeout"  # Dask event: a worker gave up on this document id
 FAULTS_VARIABLE = "KRONIKA_TEST_FAULTS"  # test hook: "id:crash,id:hang" makes a worker fail on those ids
 
 
@@ -86,33 +91,85 @@ def analyze_dask(
     scheduler: str | None = None,
     workers: int = 2,
     tokens: bool = False,
-    batch_size: int = 16,
+    timeout: float = DEFAULT_TIMEOUT,
+    batch_size: int = 8,
 ) -> Iterator[dict | Failure]:
     """JSON objects in input order from a Dask cluster (`tcp://host:port`), or a local one of `workers` processes.
 
-    Batches that fail with their worker are retried elsewhere (twice), so no document is lost or repeated.
+    Documents travel in batches. A batch whose worker dies (a crash, or a document past `timeout`, which
+    ends its worker) is run again one document a task: a document that then kills its worker becomes a
+    Failure, and every other document is analysed exactly once in the output.
     """
     import dask
     from dask.distributed import Client, LocalCluster
 
     cluster = None
-    if scheduler is None:
-        with dask.config.set(DASK_WORKER_CONFIG):
+    if scheduler is None:  # local workers are forked from this process once it holds the pipeline
+        _load_pipeline()
+        with dask.config.set({**DASK_WORKER_CONFIG, **LOCAL_CLUSTER_CONFIG}):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     with Client(scheduler or cluster) as client:
         window: deque = deque()
         for batch in _batches(sources, batch_size):
-            window.append(client.submit(_analyze_mixed, batch, tokens, retries=2, pure=False))
+            window.append((batch, client.submit(_analyze_batch, batch, tokens, timeout, pure=False)))
             while len(window) > 4 * max(workers, 1):
-                yield from window.popleft().result()
+                yield from _batch_results(client, *window.popleft(), tokens, timeout)
         while window:
-            yield from window.popleft().result()
+            yield from _batch_results(client, *window.popleft(), tokens, timeout)
     if cluster is not None:
         cluster.close()
 
 
-def _analyze_mixed(batch: list[Source | Failure], tokens: bool) -> list[dict | Failure]:
-    return [item if isinstance(item, Failure) else analyze_to_json(item, tokens) for item in batch]
+def _analyze_batch(batch: list[Source | Failure], tokens: bool, timeout: float) -> list[dict | Failure]:
+    return [item if isinstance(item, Failure) else _analyze_within(item, tokens, timeout) for item in batch]
+
+
+def _analyze_within(source: Source, tokens: bool, timeout: float) -> dict | Failure:
+    """Inside a Dask worker: past `timeout` the document is reported to the scheduler and the worker process
+    ends (its nanny starts a fresh one), since a hung analysis cannot be stopped any other way."""
+    from distributed import get_worker
+
+    watchdog = threading.Timer(timeout, _time_out, args=(get_worker(), source.id))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return analyze_to_json(source, tokens)
+    finally:
+        watchdog.cancel()
+
+
+def _time_out(worker, doc_id: str) -> None:
+    worker.log_event(TIMEOUT_TOPIC, doc_id)
+    time.sleep(1.0)  # time for the event to reach the scheduler
+    os._exit(4)
+
+
+def _batch_results(client, batch: list[Source | Failure], future, tokens: bool, timeout: float) -> list:
+    try:
+        return future.result()
+    except Exception:  # a worker died under it: one document a task
+        return [item if isinstance(item, Failure) else _single_result(client, item, tokens, timeout)
+                for item in batch]
+
+
+def _single_result(client, source: Source, tokens: bool, timeout: float, attempts: int = 2) -> dict | Failure:
+    """One document as a task of its own, ahead of the queued batches.
+
+    A worker that dies under it is blamed on the document when the document ran out of time, or the
+    second time (the first may have been another task's crash on the same worker).
+    """
+    from dask.distributed import KilledWorker
+
+    try:
+        return client.submit(_analyze_within, source, tokens, timeout, pure=False, priority=1).result()
+    except KilledWorker:
+        if any(message == source.id for _, message in client.get_events(TIMEOUT_TOPIC)):
+            return Failure(source.id, f"analysis timed out after {timeout:g} s; worker restarted")
+        if attempts > 1:
+            return _single_result(client, source, tokens, timeout, attempts - 1)
+        return Failure(source.id, "worker crashed on this document; worker restarted")
+    except Exception as error:  # one bad document never stops a batch
+        return Failure(source.id, f"analysis failed: {type(error).__name__}: {error}")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

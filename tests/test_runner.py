@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from kronika.cli import main
-from kronika.runner import FAULTS_VARIABLE, analyze_parallel
+from kronika.runner import FAULTS_VARIABLE, analyze_dask, analyze_parallel
 from kronika.textio import Failure, Source
 
 TEXTS = [
@@ -34,14 +34,26 @@ def test_two_workers_print_exactly_what_one_process_prints(tmp_path, capsys) -> 
     assert [json.loads(line)["id"] for line in single.splitlines()] == ["d0", "d1", "d2", "d3"]
 
 
+def assert_faults_skipped(results: list) -> None:
+    assert [r.id if isinstance(r, Failure) else r["id"] for r in results] == ["d0", "d1", "d2", "d3", "bad"]
+    assert isinstance(results[0], dict) and isinstance(results[3], dict)
+    assert "crashed" in results[1].reason
+    assert "timed out" in results[2].reason
+
+
 def test_a_crashing_and_a_hanging_document_are_reported_and_skipped(monkeypatch) -> None:
     monkeypatch.setenv(FAULTS_VARIABLE, "d1:crash,d2:hang")
     sources = [Source(f"d{i}", t) for i, t in enumerate(TEXTS)] + [Failure("bad", "empty document")]
-    results = list(analyze_parallel(sources, workers=2, timeout=10))
-    assert [r.id if isinstance(r, Failure) else r["id"] for r in results] == ["d0", "d1", "d2", "d3", "bad"]
-    assert "crashed" in results[1].reason
-    assert "timed out" in results[2].reason
-    assert isinstance(results[3], dict)
+    assert_faults_skipped(list(analyze_parallel(sources, workers=2, timeout=10)))
+
+
+def test_on_a_local_dask_cluster_too_the_rest_completes_exactly_once(monkeypatch) -> None:
+    monkeypatch.setenv(FAULTS_VARIABLE, "d1:crash,d2:hang")
+    sources = [Source(f"d{i}", t) for i, t in enumerate(TEXTS)] + [Failure("bad", "empty document")]
+    results = list(analyze_dask(sources, workers=2, timeout=5, batch_size=3))
+    assert_faults_skipped(results)
+    monkeypatch.delenv(FAULTS_VARIABLE)
+    assert results[3] == list(analyze_parallel(sources[3:4], workers=1))[0]
 
 
 def test_a_dask_cluster_of_separate_processes_gives_the_same_output(tmp_path, capsys) -> None:
