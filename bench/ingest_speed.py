@@ -2,8 +2,8 @@
 
 Usage: .venv/bin/python -m bench.ingest_speed [--limit 300] [--runs 1] [--workers 1] [--into DB] [CORPUS]
 
-`analyze --workers N` writes its JSON Lines to a file (N = 1 by default: `ingest` analyses in one
-process too; `analyze` alone would use every core); `ingest` stores into a fresh SQLite file, or into
+`analyze --workers N` writes its JSON Lines to a file and `ingest --workers N` (N = 1 by default: both
+analyse in one process; alone they would use every core) stores into a fresh SQLite file, or into
 a copy of `--into DB` (e.g. the 100,000-document bench database) made and synced to disk before each
 run. Runs alternate between the two commands; start-up and model loads are included in both. Bar
 (issue 7): ingest within 20 % of analyze, i.e. ratio ≥ 0.8.
@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     parser.add_argument("--limit", type=int, default=300)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--workers", type=int, default=1, help="`analyze --workers` (default 1, as ingest)")
+    parser.add_argument("--workers", type=int, default=1, help="`--workers` of both commands (default 1)")
     parser.add_argument("--into", metavar="DB", help="ingest into a copy of this SQLite database")
     args = parser.parse_args()
     seconds: dict[str, list[float]] = {"analyze": [], "ingest": []}
@@ -52,7 +52,7 @@ def main() -> None:
             seconds["analyze"].append(run(["analyze", str(sample), "--workers", str(args.workers)],
                                           tmp / "analyses.jsonl"))
             db = fresh_db(args.into, tmp)
-            seconds["ingest"].append(run(["ingest", str(sample), "--db", str(db), "--quiet"], tmp / "ingest.out"))
+            seconds["ingest"].append(run(["ingest", str(sample), "--db", str(db), "--quiet", "--workers", str(args.workers)], tmp / "ingest.out"))
     rates = {name: round(args.limit / statistics.median(times), 2) for name, times in seconds.items()}
     print(json.dumps({"documents": args.limit, "analyze_workers": args.workers, "into": args.into, "docs_per_s": rates,
                       "seconds": {name: [round(t, 1) for t in times] for name, times in seconds.items()},

@@ -39,10 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tokens", action="store_true", help="include tokens with lemmas and tags")
     analyze.add_argument("--pretty", action="store_true", help="indented JSON, for humans")
     analyze.add_argument("--format", choices=("json", "text"), default="json", help="output format")
-    analyze.add_argument("--workers", type=int, help="worker processes (default: all cores; one file: in-process)")
-    analyze.add_argument("--timeout", type=float, default=300.0, help="seconds per document with --workers > 1 or on Dask; past it the worker is restarted")
-    analyze.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask distributed cluster")
-    analyze.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --workers processes")
+    add_parallel_options(analyze)
 
     commands.add_parser(
         "base-forms",
@@ -57,6 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
     store_cli.add_commands(commands)
     web_cli.add_serve_command(commands)
     return parser
+
+
+def add_parallel_options(parser: argparse.ArgumentParser) -> None:
+    """`--workers`, `--timeout`, `--scheduler`, `--dask`: for `analyze` and `ingest`."""
+    parser.add_argument("--workers", type=int, help="worker processes (default: all cores; one file: in-process)")
+    parser.add_argument("--timeout", type=float, default=300.0,
+                        help="seconds per document with --workers > 1 or on Dask; past it the worker is restarted")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="run on this Dask distributed cluster")
+    parser.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --workers processes")
+
+
+def workers_wanted(args: argparse.Namespace) -> int:
+    """--workers, else every core this process may use (one .txt file: in-process)."""
+    single_file = len(args.paths) == 1 and args.paths[0].endswith(".txt")
+    return args.workers or (1 if single_file else len(os.sched_getaffinity(0)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,17 +123,12 @@ def _analyses(args: argparse.Namespace, sources: Iterator[Source | Failure]) -> 
 
     if args.format == "text":  # the text view needs the whole Document: stay in this process
         return analyze_many(sources)
-    single_file = len(args.paths) == 1 and args.paths[0].endswith(".txt")
-    workers = args.workers or (1 if single_file else len(os.sched_getaffinity(0)))
-    if args.scheduler or args.dask:
-        from kronika.runner import analyze_dask
-
-        return analyze_dask(sources, args.scheduler, workers, tokens=args.tokens, timeout=args.timeout)
-    if workers <= 1:
+    workers = workers_wanted(args)
+    if workers <= 1 and not (args.scheduler or args.dask):
         return analyze_many(sources)
-    from kronika.runner import analyze_parallel  # worker processes: only imported when used
+    from kronika.runner import analyze_json  # worker processes: only imported when used
 
-    return analyze_parallel(sources, workers, tokens=args.tokens, timeout=args.timeout)
+    return analyze_json(sources, workers, args.scheduler, args.dask, tokens=args.tokens, timeout=args.timeout)
 
 
 def _with_default_date(source: Source | Failure, date: dt.date | None) -> Source | Failure:

@@ -86,6 +86,17 @@ def _result(source: Source | Failure, future: Future | None, timeout: float) -> 
         return Failure(source.id, f"analysis failed: {type(error).__name__}: {error}")
 
 
+def analyze_json(
+    sources: Iterable[Source | Failure], workers: int, scheduler: str | None = None, dask: bool = False,
+    tokens: bool = False, timeout: float = DEFAULT_TIMEOUT,
+) -> Iterator[dict | Failure]:
+    """JSON objects (or Failures) in input order: on a Dask cluster (`scheduler`, or `dask` for a local one)
+    or on `workers` worker processes."""
+    if scheduler or dask:
+        return analyze_dask(sources, scheduler, workers, tokens=tokens, timeout=timeout)
+    return analyze_parallel(sources, workers, tokens=tokens, timeout=timeout)
+
+
 def analyze_dask(
     sources: Iterable[Source | Failure],
     scheduler: str | None = None,

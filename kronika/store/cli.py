@@ -48,6 +48,9 @@ def add_commands(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--date", help="publication date YYYY-MM-DD for documents that carry none")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    from kronika.cli import add_parallel_options  # imported here: kronika.cli imports this module
+
+    add_parallel_options(p)
     p.set_defaults(store_handler=cmd_ingest)
 
     p = subparsers.add_parser("quotes", parents=[db, out], help="find quotes by speaker, words, dates, topic")
@@ -198,7 +201,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             counts[status] += 1
             progress.update(task, advance=1, description=" ".join(f"{k} {v}" for k, v in counts.items()))
 
-        summary = ingest(store, read_sources(args.paths), progress=report, default_date=default_date)
+        summary = ingest(store, read_sources(args.paths), _analyzer(args), progress=report, default_date=default_date)
     if args.json:
         print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -207,6 +210,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for doc_id, reason in summary.failed:
             print(f"  failed {doc_id}: {reason}")
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK
+
+
+def _analyzer(args: argparse.Namespace):
+    """None (analyse in this process) or an analyzer over worker processes or a Dask cluster."""
+    from kronika.cli import workers_wanted
+    from kronika.store.ingest import json_analyzer
+
+    workers = workers_wanted(args)
+    if workers <= 1 and not (args.scheduler or args.dask):
+        return None
+    from kronika.runner import analyze_json
+
+    return json_analyzer(lambda sources: analyze_json(sources, workers, args.scheduler, args.dask, tokens=True,
+                                                      timeout=args.timeout))
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +34,36 @@ class IngestSummary:
 
 def source_hash(source: Source) -> str:
     return content_hash(source.text, source.date.isoformat() if source.date else None)
+
+
+@dataclass
+class Analysed:
+    """A document's analysis as JSON (from a worker process or Dask), with the text it was made from."""
+
+    id: str
+    text: str
+    data: dict
+
+    def to_json(self, tokens: bool = True) -> dict:
+        return self.data
+
+
+def json_analyzer(run: Callable[[Iterable[Source | Failure]], Iterator[dict | Failure]]) -> Analyzer:
+    """An `Analyzer` over a runner that gives JSON objects or Failures in input order, one per source."""
+
+    def analyze(sources: Iterable[Source | Failure]) -> Iterator[Analysed | Failure]:
+        sent: deque[Source | Failure] = deque()
+
+        def remembered() -> Iterator[Source | Failure]:
+            for source in sources:
+                sent.append(source)
+                yield source
+
+        for result in run(remembered()):
+            source = sent.popleft()
+            yield result if isinstance(result, Failure) else Analysed(source.id, source.text, result)
+
+    return analyze
 
 
 def ingest(store: Store, sources: Iterable[Source | Failure], analyze: Analyzer | None = None,

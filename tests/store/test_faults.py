@@ -36,7 +36,8 @@ NO_OVERRIDE = ("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--in
 
 def ingest_cli(documents: Path, url: str, prefix: tuple[str, ...] = (), **options) -> subprocess.CompletedProcess:
     """`kronika ingest DOCUMENTS --db URL` in a subprocess (stand-in analyses), after the command `prefix`."""
-    return subprocess.run([*prefix, sys.executable, "-c", CLI, "ingest", str(documents), "--db", url, "--quiet"],
+    return subprocess.run([*prefix, sys.executable, "-c", CLI, "ingest", str(documents), "--db", url, "--quiet",
+                           "--workers", "1"],
                           cwd=ROOT, capture_output=True, text=True, timeout=300, **options)
 
 

@@ -132,6 +132,7 @@ def cli(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def test_cli_end_to_end_through_the_real_pipeline(capsys, tmp_path):
+    """Ingest on two worker processes and on a local Dask cluster; the stored analyses equal `analyze`'s."""
     corpus_dir = tmp_path / "teksty"
     corpus_dir.mkdir()
     (corpus_dir / "minsk.txt").write_text(
@@ -140,8 +141,11 @@ def test_cli_end_to_end_through_the_real_pipeline(capsys, tmp_path):
     (corpus_dir / "sejm.txt").write_text("Sejm uchwalił ustawę o budżecie na przyszły rok.\n", encoding="utf-8")
     (corpus_dir / "pusty.txt").write_text("   \n", encoding="utf-8")
     db = str(tmp_path / "k.db")
-    code, out, _ = cli(capsys, "ingest", str(corpus_dir), "--db", db, "--date", "2024-05-14")
+    code, out, _ = cli(capsys, "ingest", str(corpus_dir), "--db", db, "--date", "2024-05-14", "--workers", "2")
     assert code == 1 and out.startswith("added 2, unchanged 0, updated 0, failed 1") and "pusty: empty document" in out
+    on_dask = str(tmp_path / "dask.db")
+    code, out, _ = cli(capsys, "ingest", str(corpus_dir), "--db", on_dask, "--date", "2024-05-14", "--dask")
+    assert code == 1 and snapshot(on_dask) == snapshot(db)
     code, out, _ = cli(capsys, "ingest", str(corpus_dir), "--db", db, "--date", "2024-05-14", "--json")
     assert json.loads(out)["unchanged"] == 2 and json.loads(out)["added"] == 0
     code, out, _ = cli(capsys, "search", "Łukaszenki", "--db", db, "--json")
