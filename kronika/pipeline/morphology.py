@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import morfeusz2
 
 _HOMONYM = re.compile(r"(?<=.):[A-Za-z][A-Za-z0-9~]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):  # a named tuple: built and hashed hundreds of thousands of times per corpus
     """One morphological reading: base form, Morfeusz tag (may hold dotted alternatives), name classes."""
 
     lemma: str
@@ -23,8 +22,7 @@ class Reading:
         return self.tag.split(":", 1)[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """One edge of the Morfeusz segmentation graph of a chunk."""
 
     start_node: int
