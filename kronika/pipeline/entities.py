@@ -243,17 +243,26 @@ def _geographic(ent: Span) -> bool:
     """
     if ent.start > 0 and ent.doc[ent.start - 1].lemma_.lower() in ROLE_NOUNS:
         return False
-    if any(t.lemma_.lower() in ORG_HEADS or not t.text[:1].isupper() or (len(t) > 1 and t.text.isupper())
+    if any(t.lemma_.lower() in ORG_HEADS or not t.text[:1].isupper() or _all_capitals(t)
            for t in ent):
         return False  # a common word (`Starostwo … w Rybniku`) or an acronym (`MKKS Rybnik`): an institution
-    last = ent[-1]
-    readings = ent.doc._.get(READINGS)[last.i]
+    return all(_only_a_place(token) for token in ent if not _fragment(token))  # `Sankt`: part of any name
+
+
+def _only_a_place(token) -> bool:
+    """Morfeusz knows the capitalised word as a geographic name and not as an organisation's.
+
+    Every word of the name must be one: `Radio Wolna Europa`, `Juventus Turyn` end in a place name but are
+    institutions."""
+    readings = token.doc._.get(READINGS)[token.i]
     classes = {name for r in readings if r.lemma[:1].isupper() for name in r.names}
     return "nazwa_geograficzna" in classes and not classes & ORG_CLASSES
 
 
 def _extend_coordination(ent: Span) -> Span:
-    """`Związku Białorusi` + `i Rosji`: a name's genitive complement goes on after `i`."""
+    """`Związku Białorusi` + `i Rosji`: a name's genitive complement goes on after `i`.
+
+    Not between acronyms: `AWS i UW` are two parties."""
     doc, end = ent.doc, ent.end
     while (
         end + 1 < len(doc)
@@ -261,9 +270,14 @@ def _extend_coordination(ent: Span) -> Span:
         and _genitive(doc[end - 1])
         and doc[end + 1].text[:1].isupper()
         and _genitive(doc[end + 1])
+        and not (_all_capitals(doc[end - 1]) or _all_capitals(doc[end + 1]))
     ):
         end += 2
     return doc[ent.start : end]
+
+
+def _all_capitals(token) -> bool:
+    return len(token) > 1 and token.text.isupper()
 
 
 def _has_name_class(token, classes: frozenset[str]) -> bool:

@@ -124,3 +124,20 @@ def test_quote_marks_are_not_part_of_a_name_and_a_first_name_makes_a_person() ->
     assert "Solidarność" in found and found["Solidarność"]["mentions"][0]["text"] == "Solidarności"
     [street] = [e for e in found.values() if e["mentions"][0]["text"] == "Jana Kowalskiego"]
     assert street["type"] == "geo"
+
+
+def test_acronyms_joined_by_i_are_two_organisations() -> None:
+    text = "Koalicję tworzą posłowie AWS i UW, a w opozycji są kluby PSL oraz SLD."
+    found = entities(text, [("AWS", "organization", 0), ("UW", "organization", 0), ("PSL", "organization", 0),
+                            ("SLD", "organization", 0)])
+    assert sorted(found) == ["AWS", "PSL", "SLD", "UW"]
+    assert all(entity["type"] == "organization" for entity in found.values())
+
+
+def test_an_institution_named_after_a_place_stays_an_institution() -> None:
+    text = "Komunikat nadało Radio Wolna Europa. Mecz wygrał Juventus Turyn, a Sankt Petersburg świętował."
+    found = entities(text, [("Radio Wolna Europa", "organization", 0), ("Juventus Turyn", "organization", 0),
+                            ("Sankt Petersburg", "organization", 0)])
+    assert found["Radio Wolna Europa"]["type"] == "organization"
+    assert found["Juventus Turyn"]["type"] == "organization"
+    assert found["Sankt Petersburg"]["type"] == "place"  # every word a place name: the city, whatever the NER says
