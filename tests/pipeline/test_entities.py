@@ -141,3 +141,10 @@ def test_an_institution_named_after_a_place_stays_an_institution() -> None:
     assert found["Radio Wolna Europa"]["type"] == "organization"
     assert found["Juventus Turyn"]["type"] == "organization"
     assert found["Sankt Petersburg"]["type"] == "place"  # every word a place name: the city, whatever the NER says
+
+
+def test_a_first_name_with_an_initial_and_an_initial_with_a_surname_are_people() -> None:
+    text = "Policja zatrzymała Pawła N. Sprawę opisał T. Szukała."
+    found = entities(text, [("Pawła N.", "person", 0), ("T. Szukała", "person", 0)])
+    assert found["Paweł N."]["type"] == "person" and mentions(found["Paweł N."]) == [("Pawła N.", "name")]
+    assert "T. Szukała" in found
