@@ -85,7 +85,7 @@ TRIGGERS = {
                     " wezwać wzywać wezwanie petycja odezwa".split(), "appeal"),
     **dict.fromkeys("żądać zażądać domagać żądanie nakazać wnosić wnieść"
                     " wniosek wnioskować wystąpić występować postulat postulować upomnieć upominać nalegać roszczenie"
-                    " chcieć dochodzić".split(), "demand"),
+                    " chcieć dochodzić interpelacja".split(), "demand"),
     **dict.fromkeys("podziękować dziękować podziękowanie pochwalić chwalić pogratulować gratulować gratulacja"
                     " poprzeć poparcie docenić wyróżnić wyróżnienie nagrodzić odznaczyć uhonorować pochwała uznanie"
                     " przeprosić przeprosiny odznaczenie".split(), "praise"),
@@ -178,6 +178,7 @@ NEEDS_VERB = {
     "skarga": MOTION_VERBS | {"wystosować"},
     "zawiadomienie": MOTION_VERBS | {"przestępstwo"},
     "pozew": MOTION_VERBS | {"wytoczyć"},
+    "interpelacja": MOTION_VERBS | {"wystosować"},
     "proces": frozenset({"wytoczyć"}),
     "zastrzeżenie": frozenset({"mieć", "zgłosić", "zgłaszać", "wnieść"}),
     "wyrok": frozenset({"zapaść", "wydać", "ogłosić", "prawomocny", "skazujący", "uniewinniający", "usłyszeć", "utrzymać",
@@ -230,7 +231,7 @@ POST_NOUNS = frozenset({"stanowisko", "funkcja", "urząd", "teka", "kierownictwo
 LEAVE_FROM = frozenset({"praca", "stanowisko", "funkcja", "urząd", "rząd", "zarząd", "teka"})
 # Other words a trigger needs near it: lemma -> ((words, before, after), ...), every one within its window.
 MEETING_VERBS = frozenset({"odbyć", "odbywać", "zorganizować", "zwołać", "uczestniczyć", "obradować", "otworzyć",
-                           "rozpocząć", "zakończyć", "walny", "nadzwyczajny"})
+                           "rozpocząć", "zakończyć", "walny", "nadzwyczajny", "udział", "organizować"})
 ROADS = frozenset("droga trasa ulica skrzyżowanie rondo tor torowisko przejście most wjazd granica autostrada szosa przejazd".split())
 BUILDINGS = frozenset("budynek gmach siedziba urząd ministerstwo sala kopalnia zakład biuro starostwo ratusz magistrat hala".split())
 PROTEST_CUES = frozenset({"protestacyjny", "przeciw", "przeciwko", "sprzeciw", "protest", "protestujący", "milczenie", "poparcie"})
@@ -330,7 +331,7 @@ SENSES = {
 # A decision by `przyjąć`/`przyjmować` needs a deciding body in the sentence (`Budżet zostanie przyjęty` alone is not one).
 BODIES = frozenset(
     "rada radny sejm senat sejmik zarząd poseł senator parlament rząd komisja zgromadzenie sesja posiedzenie"
-    " głosowanie sąd trybunał kolegium".split()
+    " głosowanie sąd trybunał kolegium ministerstwo".split()
 )
 DECIDERS = BODIES | OFFICE_NOUNS | {"kurator", "władza", "ministerstwo", "burmistrz", "wójt"}
 # Support, not a poll figure: `wyrazić poparcie`, `udzielić poparcia` (not `poparcie dla partii wynosi 30%`).
@@ -392,6 +393,8 @@ INTENT_WORDS = frozenset(
     "gotowość zamierzać zamiar planować zaplanować plan chcieć zapowiedzieć zapowiadać zaproponować"
     " propozycja zgodzić gotowy zapowiadany planowany zaplanowany przyszły obiecać obiecywać jutro".split()
 )
+ACCORDING = frozenset({"według", "zdaniem", "wedle", "w opinii", "w ocenie", "w przekonaniu"})  # quote cues, no verbs
+NORMS = frozenset("przepis prawo ustawa regulamin rozporządzenie statut kodeks konstytucja procedura zasada norma".split())
 PURPOSE = frozenset({"by", "aby", "żeby"})
 
 CONDITIONAL = frozenset({"gdyby", "jeśli", "jeżeli", "jakby", "gdyż_", "czy"})  # `czy`: an open question
@@ -418,6 +421,11 @@ GROUP_NOUNS = frozenset(
     "funkcjonariusz policjant żołnierz członek przedstawiciel działacz związkowiec aktywista delegacja delegat"
     " pracownik władze kierownictwo".split()
 )
+# Common nouns that classify the organisation named right after them (`firma Budimex`, `spółka Orlen`).
+CLASSIFIERS = frozenset(
+    "firma spółka koncern przedsiębiorstwo zakład fundacja stowarzyszenie partia ugrupowanie bank agencja klub"
+    " dziennik gazeta tygodnik stacja telewizja radio wydawnictwo organizacja instytucja".split()
+)
 HONORIFICS = frozenset({"pan", "pani"})
 BOTH = frozenset({"obaj", "obie", "oboje", "obu", "obydwaj", "obydwie", "obydwu"})  # + a noun: the last two people
 FIRST_PERSON = frozenset({"ja", "mnie", "mi", "mną"})  # inside a quote: its speaker
@@ -432,7 +440,8 @@ PATIENT_WORDS = {
 # Types whose genitive after a noun trigger is the one it is done to (`zatrzymanie X`, `nominacja X`).
 PATIENT_TYPES = frozenset({"arrest", "attack", "military_attack", "appointment", "election", "other"})
 # Types whose `do X` names the addressee (`zadzwonić do`, `apel do`, `zaproszenie do`, `skarga do sądu`).
-ADDRESSED = frozenset({"phone_call", "appeal", "invitation", "accusation"})
+ADDRESSED = frozenset({"phone_call", "appeal", "invitation", "accusation", "demand"})
+JUDGED = frozenset({"criticism", "praise", "accusation"})  # the author of what is judged is the target
 TARGET_PREPS = frozenset({"wobec", "przeciwko", "przeciw"})
 TOPIC_EVENTS, TOPIC_SENTENCES = 3, 5  # how far back a dropped subject may find the person the text is about
 CATAPHORA = 5  # sentences a role noun may look ahead for its holder
@@ -674,8 +683,12 @@ class _Finder:
             # a comma inside a coordination of names does not end the clause
             if t == "," and 0 < j < len(self.doc) - 1 and self.ment[j - 1] and self.ment[j + 1]:
                 return False
-            return True
+            return not (t == ":" and not left and self._lists_names(j))
         return self.lemma[j] in SUBORDINATORS and not left
+
+    def _lists_names(self, j: int) -> bool:
+        """The colon at j opens the verb's list of names (`Porozumienie podpisali: X i Y`)."""
+        return 0 < j < len(self.doc) - 1 and self.pos[j - 1] in VERB_POS and j + 1 in self.ment_start
 
     def _attached_left(self, j: int) -> bool:
         """Token j touches the word before it (`nakazywały|by`)."""
@@ -765,7 +778,8 @@ class _Finder:
             # `rezolucja wzywająca do`: the document's appeal)
         if lemma in TRAVEL:
             reach = 7 if pos in NOUN_POS else 4  # `przyjazd premiera Jana Nowaka do Gdańska`
-            if not any(self.lemma[j] in ("do", "na") for j in range(i + 1, min(len(self.doc), i + reach))):
+            start = self.clause(i)[0] if pos in VERB_POS else i + 1  # `Do Gdańska przyjechał premier`
+            if not any(self.lemma[j] in ("do", "na") for j in range(start, min(len(self.doc), i + reach))):
                 return False
         if lemma in ("zatrzymać", "zatrzymanie", "ująć", "zatrzymywać", "schwytać", "złapać"):
             if not self._arrest_context(i):
@@ -789,6 +803,8 @@ class _Finder:
             return False  # `zdecydował się kupić`: a personal choice
         if lemma == "chcieć" and not self._wants_that(i):
             return False
+        if pos in VERB_POS and etype in ("demand", "other") and self._norm_subject(i):
+            return False  # `przepisy nakazują przetarg`: what a rule requires, not an act
         if lemma in DECIDE and pos in VERB_POS and not self.tag[i].endswith(":perf"):
             return False  # `o tym decydują partie`: who decides such things, not a decision
         return True
@@ -850,14 +866,15 @@ class _Finder:
 
     def _done(self, i: int, verbs: frozenset) -> bool:
         """A noun that needs a verb of doing has one: near it (`podpisali umowę`), as the predicate it is the subject
-        of (`Uchwała w sprawie szkoły nie przeszła`, `wyrok nie jest prawomocny`), or a date of its own for a
-        document (`w aneksie z 6 maja 2002 roku`)."""
+        or the fronted object of (`Uchwała w sprawie szkoły nie przeszła`, `Skargę na wójta złożył radny`), or a date
+        of its own for a document (`w aneksie z 6 maja 2002 roku`)."""
         if self.near(i, verbs, 4, 2) is not None:
             return True
         if verbs is SIGNING and i + 2 < len(self.doc) and self.low[i + 1] in ("z", "ze") and self._dated(i + 2):
             return True
-        return "nom" in self._cases(i) and any(self.lemma[k] in verbs or any(r.lemma.lower() in verbs for r in self.readings[k])
-                                               for k in self._predicate(i))
+        fronted = "nom" in self._cases(i) or ("acc" in self._cases(i) and i == self.clause(i)[0])
+        return fronted and any(self.lemma[k] in verbs or any(r.lemma.lower() in verbs for r in self.readings[k])
+                               for k in self._predicate(i))
 
     def _predicate(self, i: int) -> range:
         """The first verb after a subject at i in its sentence and the three words after it (`nie jest prawomocny`)."""
@@ -972,8 +989,13 @@ class _Finder:
         return comma is not None and comma + 1 < n and self.low[comma + 1] in PURPOSE
 
     def _by_decision(self, i: int) -> bool:
-        """`Decyzją miejskich radnych pozostawiono …`: a bare instrumental `decyzją` names who decided."""
-        return _case(self.tag[i]) == "inst" and (i == 0 or self.pos[i - 1] != "prep")
+        """`Decyzją miejskich radnych pozostawiono …` (a bare instrumental) or `Mimo decyzji wojewody`, `wbrew`, `po`
+        (one decision and its decider right after; not awaited or judged: `czekamy na decyzję wojewody`) names who
+        decided."""
+        if _case(self.tag[i]) == "inst" and (i == 0 or self.pos[i - 1] != "prep"):
+            return True
+        return i + 1 < len(self.doc) and not self.plural_tag(i) and self.lemma[i + 1] in DECIDERS \
+            and "gen" in self._cases(i + 1) and self.governing_prep(i, max(0, i - 3)) in ("mimo", "wbrew", "po")
 
     def _content_of_request(self, i: int, etype: str) -> bool:
         """A noun trigger that is what a request asks for (`wniosek o odwołanie`, `apel o zakończenie strajku`), what
@@ -1009,6 +1031,12 @@ class _Finder:
 
     def plural_tag(self, i: int) -> bool:
         return ":pl:" in self.tag[i]
+
+    def _norm_subject(self, i: int) -> bool:
+        """A rule (`przepisy`, `ustawa`, `regulamin`) is the nominative subject of verb i in its clause."""
+        a, b = self.clause(i)
+        return any(self.lemma[k] in NORMS and _case(self.tag[k]) == "nom" and self.governing_prep(k, a) is None
+                   for k in range(a, b))
 
     def _arrest_context(self, i: int) -> bool:
         """Police in this or the two sentences before, or a person (named or not) right after the verb: an arrest
@@ -1099,6 +1127,9 @@ class _Finder:
         lemma, pos = self.lemma[j], self.pos[j]
         if pos == "subst" and (lemma in ROLE_NOUNS or lemma in GROUP_NOUNS):
             return self._role_ref(j, b)
+        hit = self.ment_start.get(j + 1) if lemma in CLASSIFIERS and pos == "subst" else None
+        if hit and hit[1].type == "organization":
+            return self._ref(j, hit[0], [hit[1]], head=j)  # `firma Budimex`: the name takes the noun's case
         if self.low[j] in FIRST_PERSON:
             speaker = self._speaker_at(j)
             return _Ref(j, j + 1, _case(self.tag[j]), False, [speaker] if speaker else [])
@@ -1182,16 +1213,23 @@ class _Finder:
         return self._ref(j, end, [holder] if holder else [], head=j)
 
     def _group_ref(self, j: int, b: int) -> _Ref:
-        """`funkcjonariusze UOP`, `radni z PSL`: the organisation."""
+        """`funkcjonariusze UOP`, `radni z PSL`, `policjanci z łódzkiej komendy KWP` (past a unit): the organisation."""
         k = j + 1
         while k < b and self.pos[k] in ADJ_POS:
             k += 1
         if k < b and self.low[k] in ("z", "ze"):
-            k += 1
+            k = self._past_unit(k + 1, min(b, k + 5))
         hit = self.ment_start.get(k)
         if hit and hit[1].type == "organization":
             return self._ref(j, hit[0], [hit[1]], head=j)
         return self._ref(j, j + 1, [])
+
+    def _past_unit(self, k: int, stop: int) -> int:
+        """Past the adjectives and genitive nouns of a unit before its organisation's name (`łódzkiej delegatury`)."""
+        while k < stop and (self.pos[k] == "adj" or (k not in self.ment_start and self.pos[k] == "subst"
+                                                       and "gen" in self._cases(k))):
+            k += 1
+        return k
 
     def _leaders(self, j: int, b: int) -> tuple[list[Any], int]:
         """Person entities whose roles name the countries listed after a plural role noun, and the list's end."""
@@ -1404,25 +1442,44 @@ class _Finder:
             prep = None  # no preposition takes a nominative: `o tym Pani Minister Nowak`
         if any(e.type == "place" for e in ref.entities) and (prep is not None or ref.case not in ("nom", "acc")
                                                              or etype in ("visit", "meeting", "host", "invitation")
-                                                             or self.pos[ref.start] == "adj"):
+                                                             or self.pos[ref.start] == "adj"
+                                                             or self._after_oblique_noun(ref.start)):
             return None  # a country acts as a bare nominative or accusative (`Rosja zaatakowała Ukrainę`), not as a place
-            # nor as an adjective (`poznański oddział`)
-        if prep in ("z", "ze"):
-            return "co-participant" if ref.case != "gen" else None
+            # nor as an adjective (`poznański oddział`) or a noun's complement (`po zakończeniu Maastricht II`)
+        if prep in ("z", "ze"):  # unless of another participle (`fundusze związane z bankiem`)
+            return "co-participant" if ref.case != "gen" and not self._participle_between(i, ref.start) else None
         if prep == "przez":  # the agent, unless of another participle (`polityki prowadzonej przez premiera`)
-            return None if any(self.pos[k] == "ppas" or any(r.pos == "ppas" for r in self.readings[k])
-                               for k in range(i + 1, ref.start)) else "source"
+            return None if self._participle_between(i, ref.start) else "source"
         if prep in TARGET_PREPS or (prep == "dla" and noun) or (prep == "do" and etype in ADDRESSED):
             return "target"
         if prep == "od" and etype == "appointment":
             return "co-participant"  # `przejął od X stanowisko`: the predecessor
-        if prep is not None or (ref.case == "gen" and self._head_before(ref.start) not in (None, i)):
-            return None  # a setting, or a noun's complement (`szef Sejmiku`)
+        if prep is None and not noun and etype in JUDGED and self._owner_of_object(i, ref):
+            return "target"
+        head = self._head_before(ref.start) if ref.case == "gen" else None
+        if prep is not None or (head not in (None, i) and not head < i < ref.start):
+            return None  # a setting, or a noun's complement (`szef Sejmiku`; not past a participle trigger: `rezolucja
+            # wzywająca KNB`)
         if noun:
             return self._noun_role(i, ref, etype, verb)
         if ref.case == "nom":
             return "target" if passive else "source"
         return None if ref.case == "gen" and ref.start < i else "target"
+
+    def _participle_between(self, i: int, s: int) -> bool:
+        """A passive participle (by its tag or a reading) stands between trigger i and a phrase at s after it."""
+        return any(self.pos[k] == "ppas" or any(r.pos == "ppas" for r in self.readings[k]) for k in range(i + 1, s))
+
+    def _after_oblique_noun(self, s: int) -> bool:
+        """Token s follows a noun that can be neither nominative nor genitive (`po zakończeniu Maastricht II`)."""
+        k = s - 1
+        return k >= 0 and self.pos[k] in NOUN_POS and not self.ment[k] and not self._cases(k) & {"nom", "gen"}
+
+    def _owner_of_object(self, i: int, ref: _Ref) -> bool:
+        """The genitive after the object of verb i names whose act it is (`zaskarżył uchwałę Rady Miasta`)."""
+        head = self._head_before(ref.start) if "gen" in ref.cases else None
+        return head is not None and head > i and "acc" in self._cases(head) \
+            and not any(self.pos[k] in VERB_POS for k in range(i + 1, head))
 
     def _noun_role(self, i: int, ref: _Ref, etype: str, verb: int | None) -> str | None:
         """`wizyta prezydenta` (the genitive right after); `X wygrał wybory`, `postawił X-owi zarzuty` (the subject,
@@ -1437,17 +1494,22 @@ class _Finder:
 
     def _verb_of_object(self, i: int, a: int, etype: str) -> int | None:
         """The verb a noun trigger is the object of, when that verb is no trigger itself (`X złożył skargę`,
-        `dołączyła do protestu`), or, for a gathering, the verb of taking part in it (`na spotkanie przybyli X`,
-        `w wyborach zwyciężył X`); None for a setting (`podczas obrad`) or the subject (`Wizyta X podniosła …`:
-        before its verb, agreeing with it, no preposition)."""
+        `dołączyła do protestu`, `Interpelację … złożył X`), a verb of lodging it (`wystąpił z wnioskiem`), or, for a
+        gathering, the verb of taking part in it (`na spotkanie przybyli X`, `w wyborach zwyciężył X`); None for a
+        setting (`podczas obrad`) or the subject (`Wizyta X podniosła …`: before its verb, nominative, agreeing with
+        it, no preposition)."""
         prep = self.governing_prep(i, a)
         joined = etype in GATHERINGS and prep in ("na", "w", "we")
-        if (prep not in (None, "do") and not joined) or (prep is None and _case(self.tag[i]) not in ("acc", "nom")):
+        lodged = prep in ("z", "ze")  # `wystąpił z wnioskiem`
+        if (prep not in (None, "do") and not joined and not lodged) \
+                or (prep is None and _case(self.tag[i]) not in ("acc", "nom")):
             return None
         verb = self._governing_verb(i, a)
-        if verb is None or (self._own_event(verb) and not (joined and self.lemma[verb] in TRAVEL)):
+        if verb is None or (lodged and self.lemma[verb] not in MOTION_VERBS) \
+                or (self._own_event(verb) and not lodged and not (joined and self.lemma[verb] in TRAVEL)):
             return None
-        return verb if prep is not None or verb < i or self.plural_tag(i) != self._plural_verb(verb) else None
+        subject = "nom" in self._cases(i) and self.plural_tag(i) == self._plural_verb(verb)
+        return verb if prep is not None or verb < i or not subject else None
 
     def _own_event(self, k: int) -> bool:
         """Verb k is a trigger of its own (`być` only as `prezesem będzie X`)."""
@@ -1458,7 +1520,7 @@ class _Finder:
         before = next((k for k in range(i - 1, a - 1, -1) if self.pos[k] in CLAUSE_VERB_POS), None)
         if before is not None:
             return before
-        end = min(self.sent_bounds[self.sent[i]][1], i + 4)
+        end = min(self.sent_bounds[self.sent[i]][1], i + 7)
         return next((k for k in range(i + 1, end) if self.pos[k] in CLAUSE_VERB_POS), None)
 
     def _head_before(self, s: int) -> int | None:
@@ -1558,8 +1620,9 @@ class _Finder:
         if any(self.low[k] in CONDITIONAL for k in range(a, b)) or any(
                 self.low[k] == "by" and (k < i or self._attached_left(k)) for k in range(max(a, i - 2), min(len(self.doc), i + 3))):
             return "hypothetical"  # `gdyby`, `by wygrać`, the conditional `nakazywałyby`
-        if self._intended(i, a, b):
-            return "intended"
+        if self._intended(i, a, b) or (etype in MEETING_TYPES and self.pos[i] in NOUN_POS
+                                       and any(self._future(k) for k in range(i + 1, b))):
+            return "intended"  # `Udział w konferencji będzie okazją`, `Na spotkaniu omówią …`: a gathering to come
         if self.in_quote(self.idx[i]):
             return "reported"
         return "occurred"
@@ -1626,7 +1689,7 @@ class _Finder:
                 etype = "military_attack"  # `Rosja zaatakowała Ukrainę`: countries as actors
             is_noun = self.pos[i] in NOUN_POS
             quote = self.in_quote(self.idx[i])
-            parts = self._speakers(i, last_meeting) + parts
+            parts = self._speakers(i, a, etype, last_meeting, parts) + parts
             if etype == "consult" and any(self.low[k] in ("nam", "nas", "nami") for k in range(a, b)) and not quote:
                 i += 1
                 continue
@@ -1635,12 +1698,15 @@ class _Finder:
                 parts = self._dropped_subject(verb, parts, prev_event_in_sentence.get(k)) + parts
             if is_noun and not parts:
                 parts = self._culprits(i, a, prev_event_in_sentence.get(k))
+            if etype == "arrest" and not any(p.role == "target" for p in parts) and self._unnamed_people(i, b):
+                parts += self._named_next(k)
             parts = _dedupe(parts)
             time = self.time(i, a, b, etype)
             place = self.place(i, a, b, etype)
             start, end = self.idx[i], self.idx[i] + len(self.doc[i].text)
             # a later reference to an earlier event becomes one of its mentions
-            target = self._antecedent(events, etype, is_noun, time, place, parts, i, status)
+            cameo = self._cameo(etype, self.lemma[i], sense_cameo)
+            target = self._antecedent(events, etype, is_noun, time, place, parts, i, status, cameo)
             if target is not None:
                 target.mentions.append((start, end))
                 target.participants = _dedupe(target.participants + parts)
@@ -1657,7 +1723,7 @@ class _Finder:
                     and last_meeting.type == "invitation" and last_meeting.place \
                     and self.sent[i] - self._sent_of(last_meeting) <= 2:
                 place = last_meeting.place
-            event = Event(etype, self._cameo(etype, self.lemma[i], sense_cameo), parts, time, place, status, start, end,
+            event = Event(etype, cameo, parts, time, place, status, start, end,
                           Trigger(start, end, self.doc[i].text, self.lemma[i]))
             events.append(event)
             if not is_noun:  # a predicate whose subject the next one may share (not `na wniosek X`)
@@ -1668,6 +1734,22 @@ class _Finder:
         if self.statements:
             events.extend(self._statements())
         return events
+
+    def _unnamed_people(self, i: int, b: int) -> bool:
+        """The verb's object is people not named (`zatrzymali ośmiu celników`, `zatrzymali kierowcę`)."""
+        return self.pos[i] not in NOUN_POS and any(
+            not self.ment[k] and (self.pos[k] == "num" or (self.pos[k] == "subst" and ":m1" in self.tag[k]))
+            and self._cases(k) & {"acc", "gen"} for k in range(i + 1, b))
+
+    def _named_next(self, k: int) -> list[Participant]:
+        """The people first named in sentence k + 1, other than speakers: those an arrest of unnamed people took
+        (`Zatrzymano dwóch mężczyzn. 20-letni Jan K. i 30-letni Adam W. …`)."""
+        if k + 1 >= len(self.sent_bounds):
+            return []
+        a, b = self.sent_bounds[k + 1]
+        return [Participant(ent.id, ent.name, "target") for s in sorted(self.ment_start) if a <= s < b
+                for ent in [self.ment_start[s][1]] if ent.type == "person" and self.ent_starts[ent.id][0] == s
+                and not any(self.idx[t] in self.cue_starts for t in range(max(a, s - 3), s))]
 
     @staticmethod
     def _parties(events: list[Event]) -> list[Participant]:
@@ -1700,23 +1782,27 @@ class _Finder:
         spk = self.by_id.get(quote[1].speaker_entity) if quote else None
         return spk if spk is not None and spk.type in PARTICIPANT_TYPES else None
 
-    def _speakers(self, i: int, last_meeting: Event | None) -> list[Participant]:
-        """A first-person verb inside a quote: the speaker; for `my` also the others named in the sentence
-        (`po wyborach spotkaliśmy się z panem prezydentem`), else the partner of the last meeting."""
-        person = self._person(i)
+    def _speakers(self, i: int, a: int, etype: str, last_meeting: Event | None,
+                  parts: list[Participant]) -> list[Participant]:
+        """A first-person verb inside a quote (or the one a noun trigger is the object of: `złożyliśmy skargę`): the
+        speaker; for `my` also the others named in the sentence (`po wyborach spotkaliśmy się z panem prezydentem`),
+        else the partner of the last meeting."""
+        verb = self._verb_of_object(i, a, etype) if self.pos[i] in NOUN_POS else i
+        person = self._person(verb) if verb is not None else None
         spk = self._speaker_at(i) if person else None
         if spk is None:
             return []
-        parts = [Participant(spk.id, spk.name, "source")]
+        found = [Participant(spk.id, spk.name, "source")]
         if person == "pl":
+            given = {p.entity for p in parts}
             others = [e for ref in self.refs(*self.sent_bounds[self.sent[i]]) for e in ref.entities
-                      if e.type in PARTICIPANT_TYPES and e is not spk]
+                      if e.type in PARTICIPANT_TYPES and e is not spk and e.id not in given]
             if others:
-                parts += [Participant(e.id, e.name, "co-participant") for e in others]
-            elif last_meeting is not None:
-                parts += [Participant(p.entity, p.name, "co-participant")
+                found += [Participant(e.id, e.name, "co-participant") for e in others]
+            elif last_meeting is not None and not given:
+                found += [Participant(p.entity, p.name, "co-participant")
                           for p in last_meeting.participants if p.entity != spk.id]
-        return parts
+        return found
 
     def _subject_verb(self, i: int, a: int, etype: str, parts: list[Participant]) -> int | None:
         """The verb whose dropped subject the event takes: the trigger, the verb an infinitive depends on, the verb a
@@ -1729,8 +1815,8 @@ class _Finder:
         return i if etype in ("resignation", "appointment") and not parts and not self._complement_after(i) else None
 
     def _dropped_subject(self, verb: int, parts: list[Participant], prev: Event | None) -> list[Participant]:
-        """The subject a verb leaves out: the previous event's in this sentence, else the subject named in the sentence
-        before, else the source of an event in the two sentences before (`X przejął … . Został powołany …`), else the
+        """The subject a verb leaves out: the previous event's in this sentence, else in reported speech its speaker
+        (or nobody), else the subject named in the sentence before, else the source of an event in the two sentences before (`X przejął … . Został powołany …`), else the
         last person named there who fits the verb's gender, else the person the last events were about. A passive verb's
         subject is its target; an impersonal verb (`udało się`, `zatrzymano`) and a plural one take nobody."""
         role = "target" if self.pos[verb] == "ppas" else "source"
@@ -1740,12 +1826,26 @@ class _Finder:
         if prev is not None and self.pos[verb] != "ppas" and self._sources(prev):
             return self._sources(prev)
         genders = {g[0] for g in _genders(self.tag[verb])} - {"n"} if self.pos[verb] in ("praet", "ppas") else set()
+        reported = self._reporter(verb, genders) if role == "source" else None
+        if reported is not None:
+            return [Participant(e.id, e.name, role) for e in reported]
         ahead = self._sentence_subject(verb, genders)
         if ahead or self._plural_verb(verb):
             return [Participant(e.id, e.name, role) for e in ahead]
         subject, last = self._nearby_person(verb, genders)
         person = subject or self._topic(verb, genders, 2) or last or self._topic(verb, genders, TOPIC_SENTENCES)
         return [Participant(person.id, person.name, role)] if person is not None else []
+
+    def _reporter(self, verb: int, genders: set[str]) -> list[Any] | None:
+        """Reported speech (`X powiedziała, że w kwietniu spotka się …`): a singular verb's dropped subject is the
+        speaker, nobody when the speaker is no entity (`żona prezydenta`); None outside reported speech."""
+        hit = self.in_quote(self.idx[verb])
+        quote = hit[1] if hit else None
+        if quote is None or quote.kind != "indirect" or quote.cue is None or quote.cue.lemma in ACCORDING \
+                or self._plural_verb(verb):
+            return None
+        spk = self.by_id.get(quote.speaker_entity)
+        return [spk] if spk is not None and spk.type in PARTICIPANT_TYPES and self._fits(spk, genders) else []
 
     def _culprits(self, i: int, a: int, prev: Event | None) -> list[Participant]:
         """`skazał X za zabójstwo`, `oskarżył X o pobicie`: those sentenced, arrested or charged did the act."""
@@ -1811,7 +1911,7 @@ class _Finder:
         return None
 
     def _antecedent(self, events: list[Event], etype: str, is_noun: bool, time, place, parts, i: int,
-                    status: str) -> Event | None:
+                    status: str, cameo: str | None) -> Event | None:
         """The earlier event this trigger refers back to: the last compatible one (one with the same place before
         one without a place), unless a time, place or participants of its own make it another event."""
         compatible = CORE_TYPES.get(etype, {etype})
@@ -1824,8 +1924,8 @@ class _Finder:
         placeless = None
         mine = {p.entity for p in parts}
         for ev in reversed(events):
-            if ev.type not in compatible:
-                continue
+            if ev.type not in compatible or (etype == ev.type and cameo != ev.cameo):
+                continue  # another type, or another act of it (`oskarżył` 112, then `skarga` 115)
             if etype == "other" and self._another_decision(ev.trigger.lemma, is_noun, i):
                 continue  # `przyjęli budżet, a Sejm odrzucił projekt`: another decision
             if (time is not None and time != ev.time) or (place and ev.place and place != ev.place):

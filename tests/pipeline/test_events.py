@@ -305,3 +305,93 @@ def test_wishes_conditions_kinds_and_idioms(find):
     assert find("To im się chwali!") == []
     assert kinds(find("Lekarz oskarżając mnie o szantaż wybiegł do poczekalni.")) == ["11"]  # not the alleged threat
     assert kinds(find("Zasłużonym dawcom krwi wręczono odznaczenia.")) == ["05"]
+
+
+# ---------------------------------------------------------------- fourth round: participants and triggers
+
+
+def test_a_colon_after_the_verb_opens_its_list_of_names(find):
+    (ev,) = find("Na zebranie zapraszają: Anna Lis i Jan Nowak.")
+    assert ev["type"] == "invitation" and names(ev) == {"Anna Lis", "Jan Nowak"}
+
+
+def test_a_group_of_officers_from_a_unit_is_its_organisation(find):
+    (ev,) = find("Policjanci z gdańskiej delegatury Urzędu Ochrony Państwa zatrzymali Adama Lisa.")
+    assert roles(ev) == {("Urząd Ochrony Państwa", "source"), ("Adam Lis", "target")}
+
+
+def test_an_arrest_of_unnamed_people_takes_those_named_next(find):
+    text = ("Policjanci z Sopotu zatrzymali wczoraj trzech mężczyzn. Zatrzymani 25-letni Marek K. i 31-letni "
+            "Tomasz W. byli pijani.")
+    (ev,) = find(text)
+    assert roles(ev) == {("Marek K.", "target"), ("Tomasz W.", "target")}
+    (ev,) = find("Policjanci zatrzymali Jana Nowaka. Anna Lis była świadkiem.")
+    assert names(ev) == {"Jan Nowak"}  # a named target: nobody else
+
+
+def test_a_first_person_verb_of_a_noun_trigger_and_do_for_a_demand(find):
+    (ev,) = find("– Wystąpiliśmy z wnioskiem do Urzędu Gminy w Baranowie o remont drogi – mówi Jan Nowak, sołtys wsi.")
+    assert roles(ev) == {("Jan Nowak", "source"), ("Urząd Gminy w Baranowie", "target")}
+    (ev,) = find("– Złożyliśmy skargę na burmistrza – mówi Anna Lis, przewodnicząca stowarzyszenia.")
+    assert names(ev) == {"Anna Lis"}
+
+
+def test_reported_speech_gives_its_speaker_or_nobody(find):
+    (ev,) = find("Jan Nowak powiedział, że w maju spotka się z uczniami.")
+    assert (ev["type"], names(ev)) == ("intent_to_meet", {"Jan Nowak"})
+    evs = find("Anna Lis pochwaliła Jana Nowaka. Żona burmistrza powiedziała, że w maju spotka się z uczniami.")
+    assert [names(e) for e in evs] == [{"Anna Lis", "Jan Nowak"}, set()]  # the speaker is no entity
+
+
+def test_the_author_of_what_is_judged_is_the_target(find):
+    (ev,) = find("Wojewoda zaskarżył uchwałę Rady Miasta Opola w sprawie podatków.")
+    assert roles(ev) == {("Rada Miasta Opola", "target")}
+
+
+def test_a_place_after_an_oblique_noun_is_no_actor(find):
+    (ev,) = find("Po zakończeniu Maastricht II zaczną się negocjacje.")
+    assert ev["participants"] == []
+
+
+def test_what_a_rule_requires_is_no_demand(find):
+    assert find("Ustawa nakazuje gminom przeprowadzenie przetargu.") == []
+    assert find("Przepisy nakazują nam jeszcze zorganizowanie przetargu.") == []
+
+
+def test_a_decision_named_with_its_decider(find):
+    assert kinds(find("Mimo decyzji wojewody budowa nie ruszyła.")) == ["other"]
+    assert find("Czekamy na decyzję wojewody w tej sprawie.") == []  # awaited, not made
+
+
+def test_a_fronted_object_has_its_verb_and_subject_after_it(find):
+    (ev,) = find("Interpelację w sprawie remontu szkoły złożył radny Jan Nowak.")
+    assert (ev["type"], names(ev)) == ("demand", {"Jan Nowak"})
+
+
+def test_taking_part_in_a_conference_and_one_to_come(find):
+    (ev,) = find("Jan Nowak wziął udział w konferencji poświęconej ochronie środowiska.")
+    assert (ev["type"], names(ev)) == ("meeting", {"Jan Nowak"})
+    (ev,) = find("Udział w konferencji organizowanej przez Urząd Miasta będzie bezpłatny.")
+    assert (ev["type"], ev["status"]) == ("intent_to_meet", "intended")
+
+
+def test_a_name_after_a_classifying_noun_takes_its_case(find):
+    (ev,) = find("Taką wysokość odszkodowania kwestionuje firma Budimex.")
+    assert roles(ev) == {("Budimex", "source")}
+
+
+def test_z_of_another_participle_is_no_co_participant(find):
+    (ev,) = find("Jan Nowak spotkał się z firmą Budimex.")
+    assert roles(ev) == {("Jan Nowak", "source"), ("Budimex", "co-participant")}
+    (ev,) = find("Jan Nowak spotkał się z pracownikami związanymi z firmą Budimex.")
+    assert names(ev) == {"Jan Nowak"}
+
+
+def test_another_act_of_the_same_type_is_another_event(find):
+    evs = find("Jan Nowak oskarżył burmistrza o kradzież. Potem Jan Nowak złożył skargę do sądu na burmistrza.")
+    assert [e["cameo"] for e in evs] == ["112", "115"]  # an accusation, then a lawsuit
+
+
+def test_the_object_of_a_participle_trigger_is_no_complement_of_the_noun_before(find):
+    evs = find("Sejmik przyjął rezolucję wzywającą PZU do wypłaty odszkodowań.")
+    assert [(e["type"], roles(e)) for e in evs if e["type"] == "appeal"] == [("appeal", {("PZU", "target")})]
