@@ -317,8 +317,9 @@ def _unknown(token) -> bool:
 
 def _person_like(span: Span) -> bool:
     """A word read as a proper name (`Putin`), unknown to Morfeusz (`Pieskow`), a capitalised word that can
-    be a first name even where the tagger chose a common noun (`Pawła N.`), or an initial (`T. Szukała`)."""
-    if len(span) > 2 and len(span[0].text) == 1 and span[0].text.isupper() and span[1].text == ".":
+    be a first name even where the tagger chose a common noun (`Pawła N.`), or an initial (`T. Szukała`, and
+    `K.` for a suspect named before as `Tomasz K.`)."""
+    if len(span) > 1 and len(span[0].text) == 1 and span[0].text.isupper() and span[1].text == ".":
         return True
     return any(
         _unknown(t) or (t.lemma_[:1].isupper() and _has_name_class(t, PERSON_CLASSES))

@@ -148,3 +148,9 @@ def test_a_first_name_with_an_initial_and_an_initial_with_a_surname_are_people()
     found = entities(text, [("Pawła N.", "person", 0), ("T. Szukała", "person", 0)])
     assert found["Paweł N."]["type"] == "person" and mentions(found["Paweł N."]) == [("Pawła N.", "name")]
     assert "T. Szukała" in found
+
+
+def test_a_suspects_initial_alone_is_the_same_person() -> None:
+    text = "Policja zatrzymała Tomasza K. z Opola. Według prokuratury K. nie przyznał się do winy."
+    found = entities(text, [("Tomasza K.", "person", 0), ("Opola", "place", 0), ("K.", "person", 1)])
+    assert mentions(found["Tomasz K."]) == [("Tomasza K.", "name"), ("K.", "name")]
