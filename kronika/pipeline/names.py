@@ -204,12 +204,15 @@ def suffix_key(word: str) -> str:
 # each guesser reading's lemma (the learned suffix rule votes with its share)
 _KEEP = 0.5
 _GUESS_WEIGHT = 0.5
+_GAZ_WEIGHT = 1.0
+_SURELY_OBLIQUE = re.compile(r"(?:ą|ę|owi|emu|rze|dzie)$", re.IGNORECASE)
 
 
 def _suffix_rule(word: str, kind: str, oblique: bool = False, guess: bool = True) -> str:
     """Base form of an unknown word: a learned word, else the form with most votes from the
-    learned suffix rule, the Morfeusz-trained guesser (unless not `guess`) and keeping the word
-    as it is. `oblique`: the other words of the phrase show it is not in the nominative."""
+    learned suffix rule, the Morfeusz-trained guesser (unless not `guess`), keeping the word
+    as it is and, for people, a form training gives as a name word. `oblique`: the other
+    words of the phrase show it is not in the nominative."""
     group = _group(kind)
     learned = _learned(word, group)
     if learned is not None:
@@ -219,10 +222,16 @@ def _suffix_rule(word: str, kind: str, oblique: bool = False, guess: bool = True
         if share >= 0.5:
             return form
     form, share = _suffix_match(word, suffix_group(kind))
-    votes = {word: _KEEP}
+    # no nominative ends in -ą, -ę, -owi, -emu, nor (unknown words) in the locative -rze,
+    # -dzie (`Darfurze`): keeping such a word needs a rule's vote
+    votes = {word: 0.0 if _SURELY_OBLIQUE.search(word) else _KEEP}
     votes[form] = votes.get(form, 0.0) + share
     for r, g in suffix_scored(word) if guess else ():
         votes[r.lemma] = votes.get(r.lemma, 0.0) + _GUESS_WEIGHT * g
+    if group == "person":  # a form training gives as a person's name word (`Gladwell`)
+        gaz = _tables()["gazetteer"].get(group, frozenset())
+        for cand in votes:
+            votes[cand] += _GAZ_WEIGHT * (cand in gaz)
     return max(sorted(votes), key=votes.get)
 
 
@@ -632,6 +641,8 @@ def _nominative_ending(word: str) -> bool:
         and not word.endswith(("kiej", "giej"))
 
 
+# endings no nominative of a name has (`Condoleezą`, `Keenem`, `Jobsowi`)
+_OBLIQUE = re.compile(r"(?:ą|ę|owi|em|emu|ego)$")
 _GUESS_SHARE = 0.2  # share of a guessed reading sure enough to give an unknown word's lemma
 _SURE = 0.8  # share of a suffix rule sure enough to tell a word's case
 
@@ -781,7 +792,8 @@ def _person(tokens: list[str], kind: str) -> list[str]:
         # unless more words are surely oblique
         first = tokens[slots[0]]
         # (the guesser takes many a man's genitive in -a for a woman's nominative: `Pedra`)
-        if _nominative_ending(first) or (_suffix_rule(first, kind, guess=False) == first and keep >= change):
+        if _nominative_ending(first) or (keep > change and not any(_OBLIQUE.search(tokens[i]) for i in unknown)) \
+                or (_suffix_rule(first, kind, guess=False) == first and keep >= change):
             return out
         best = _guessed_case([tokens[i] for i in unknown])
     for i in unknown:

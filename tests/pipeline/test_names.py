@@ -105,6 +105,42 @@ def test_base_form_agreement(surface: str, kind: str, expected: str) -> None:
     assert base_form(surface, kind) == expected
 
 
+@pytest.fixture
+def tables(monkeypatch):
+    """Run the names module with hand-made learned tables instead of the shipped model's."""
+    from kronika.pipeline import names
+
+    def use(raw: dict) -> None:
+        frozen = names.prepare_tables(raw)
+        monkeypatch.setattr(names, "_tables", lambda: frozen)
+        names.base_form.cache_clear()
+
+    yield use
+    names.base_form.cache_clear()
+
+
+def test_unknown_surname_prefers_a_known_name_form(tables) -> None:
+    # an unknown surname's candidate that training gives as a person's name word wins
+    tables({"gazetteer": {"person": ["Brunhell"]}})
+    assert base_form("Brunhella", "person") == "Brunhell"
+    tables({})
+    assert base_form("Brunhella", "person") == "Brunhella"
+
+
+def test_unknown_words_surely_nominative_keep_the_phrase(tables) -> None:
+    # every word unknown: a surname the rules surely keep (and no oblique ending) makes the
+    # phrase nominative, though the first name's own rule would change it
+    tables({"suffix": {"person": {"m": [1, "o", 0.7], "l": [0, "", 0.9]}}})
+    assert base_form("Malcolm Trevell", "person") == "Malcolm Trevell"
+
+
+def test_unknown_word_with_an_oblique_ending_is_not_kept(tables) -> None:
+    # with no rule voting to keep it, a word in -ą or a locative in -rze changes
+    tables({})
+    assert base_form("Zwardonią", "other") != "Zwardonią"
+    assert base_form("Kandurze", "place") == "Kandur"
+
+
 def test_split_tokens() -> None:
     assert split_tokens("Kościele św. Józefa") == (["Kościele", "św", ".", "Józefa"],
                                                    [True, True, False, True])
