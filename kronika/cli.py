@@ -6,8 +6,9 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 
 from kronika.spacy_import import import_spacy
 
@@ -65,10 +66,17 @@ def add_parallel_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dask", action="store_true", help="run on a local Dask cluster of --workers processes")
 
 
-def workers_wanted(args: argparse.Namespace) -> int:
-    """--workers, else every core this process may use (one .txt file: in-process)."""
+def parallel_runner(args: argparse.Namespace, tokens: bool) -> Callable[[Iterable], Iterator[dict | Failure]] | None:
+    """What `add_parallel_options` asked for: None to analyse in this process (one worker, or one .txt file
+    without --workers), else sources -> JSON objects or Failures from worker processes or a Dask cluster."""
     single_file = len(args.paths) == 1 and args.paths[0].endswith(".txt")
-    return args.workers or (1 if single_file else len(os.sched_getaffinity(0)))
+    workers = args.workers or (1 if single_file else len(os.sched_getaffinity(0)))
+    if workers <= 1 and not (args.scheduler or args.dask):
+        return None
+    from kronika.runner import analyze_json  # worker processes: only imported when used
+
+    return partial(analyze_json, workers=workers, scheduler=args.scheduler, dask=args.dask, tokens=tokens,
+                   timeout=args.timeout)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -123,12 +131,8 @@ def _analyses(args: argparse.Namespace, sources: Iterator[Source | Failure]) -> 
 
     if args.format == "text":  # the text view needs the whole Document: stay in this process
         return analyze_many(sources)
-    workers = workers_wanted(args)
-    if workers <= 1 and not (args.scheduler or args.dask):
-        return analyze_many(sources)
-    from kronika.runner import analyze_json  # worker processes: only imported when used
-
-    return analyze_json(sources, workers, args.scheduler, args.dask, tokens=args.tokens, timeout=args.timeout)
+    run = parallel_runner(args, args.tokens)
+    return analyze_many(sources) if run is None else run(sources)
 
 
 def _with_default_date(source: Source | Failure, date: dt.date | None) -> Source | Failure:

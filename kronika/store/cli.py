@@ -214,16 +214,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _analyzer(args: argparse.Namespace):
     """None (analyse in this process) or an analyzer over worker processes or a Dask cluster."""
-    from kronika.cli import workers_wanted
+    from kronika.cli import parallel_runner
     from kronika.store.ingest import json_analyzer
 
-    workers = workers_wanted(args)
-    if workers <= 1 and not (args.scheduler or args.dask):
-        return None
-    from kronika.runner import analyze_json
-
-    return json_analyzer(lambda sources: analyze_json(sources, workers, args.scheduler, args.dask, tokens=True,
-                                                      timeout=args.timeout))
+    run = parallel_runner(args, tokens=True)
+    return None if run is None else json_analyzer(run)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
