@@ -93,7 +93,7 @@ TRIGGERS = {
                     " zganić ganić napiętnować piętnować uskarżać poskarżyć sprzeciwić sprzeciwiać sprzeciw"
                     " dezaprobata oburzenie nagana zakwestionować".split(), "criticism"),
     **dict.fromkeys("zarzucić zarzucać oskarżyć oskarżać obwinić obwiniać oskarżenie zarzut skarga zawiadomienie pozew"
-                    " pozwać pozywać pozwanie zaskarżyć zaskarżać doniesienie donieść zawiadomić proces".split(), "accusation"),
+                    " pozwać pozywać pozwanie zaskarżyć zaskarżać doniesienie donieść zawiadomić proces odwołanie".split(), "accusation"),
     **dict.fromkeys("zagrozić grozić pogrozić groźba ultimatum"
                     " straszyć postraszyć zastraszyć zastraszać szantażować szantaż".split(), "threat"),
     **dict.fromkeys("protestować zaprotestować protest strajk strajkować pikieta pikietować demonstracja manifestacja głodówka zamieszki"
@@ -110,7 +110,7 @@ TRIGGERS = {
     **dict.fromkeys("wybory wybór wybrać referendum zwyciężyć mandat prawybory".split(), "election"),
     **dict.fromkeys("powołać mianować nominować nominacja powołanie"
                     " desygnować zaprzysiąc zaprzysięgnąć zaprzysięgać zaprzysiężenie ślubowanie ślubować przysięga"
-                    " stanąć wyznaczyć powierzyć awansować awans wejść".split(), "appointment"),
+                    " stanąć wyznaczyć powierzyć awansować awans wejść inauguracja".split(), "appointment"),
     **dict.fromkeys("zrezygnować rezygnacja ustąpić dymisja zdymisjonować odwołać zrzec odejść"
                     " dymisjonować zwolnić zdjąć abdykować abdykacja pożegnać stracić usunąć".split(), "resignation"),
     **dict.fromkeys("zostać być objąć obejmować przejąć".split(), "appointment"),
@@ -124,7 +124,7 @@ TRIGGERS = {
 }
 # Specific CAMEO codes under a type's root (the metric compares roots): lawsuits, complaints, protest forms, ….
 LEMMA_CAMEO = {
-    **dict.fromkeys("skarga pozew pozwać pozywać pozwanie zaskarżyć zaskarżać proces".split(), "115"),
+    **dict.fromkeys("skarga pozew pozwać pozywać pozwanie zaskarżyć zaskarżać proces odwołanie".split(), "115"),
     **dict.fromkeys("uskarżać poskarżyć".split(), "114"),
     **dict.fromkeys("demonstracja manifestacja manifestować zamanifestować demonstrować pikieta pikietować wiec marsz pochód".split(), "141"),
     "głodówka": "142",
@@ -256,6 +256,7 @@ NEEDS_NEAR = {
     "stół": ((frozenset({"okrągły"}), 1, 0),),
     **dict.fromkeys(("wezwać", "wzywać", "wezwanie"), ((frozenset({"do"}), 0, 6),)),
     "doniesienie": ((frozenset({"złożyć", "skierować", "przestępstwo", "prokuratura", "policja"}), 4, 4),),
+    "odwołanie": ((frozenset({"od"}), 0, 1),),  # `odwołanie od decyzji`: an appeal against it (not `odwołanie koncertu`)
     **dict.fromkeys(("donieść", "zawiadomić"), ((frozenset({"prokuratura", "policja", "sąd", "organ", "rzecznik", "nik"}), 0, 5),)),
     **dict.fromkeys(("blokada", "blokować", "zablokować"), ((ROADS, 3, 4),)),
     "okupować": ((BUILDINGS, 2, 4),),
@@ -331,7 +332,7 @@ SENSES = {
 # A decision by `przyjąć`/`przyjmować` needs a deciding body in the sentence (`Budżet zostanie przyjęty` alone is not one).
 BODIES = frozenset(
     "rada radny sejm senat sejmik zarząd poseł senator parlament rząd komisja zgromadzenie sesja posiedzenie"
-    " głosowanie sąd trybunał kolegium ministerstwo".split()
+    " głosowanie sąd trybunał kolegium ministerstwo rajca".split()
 )
 DECIDERS = BODIES | OFFICE_NOUNS | {"kurator", "władza", "ministerstwo", "burmistrz", "wójt"}
 # Support, not a poll figure: `wyrazić poparcie`, `udzielić poparcia` (not `poparcie dla partii wynosi 30%`).
@@ -590,6 +591,7 @@ class _Finder:
         self._table_lemmas()
         self.quotes = doc._.get(QUOTES) or []
         self.cue_starts = {q.cue.start for q in self.quotes if q.cue is not None}
+        self.direct_cue_starts = {q.cue.start for q in self.quotes if q.cue is not None and q.kind == "direct"}
         self.times = sorted((t for t in (doc._.get(TIMES) or []) if t.value), key=lambda t: t.start)
         self.time_starts = [t.start for t in self.times]
         self.headings = self._date_headings()
@@ -722,15 +724,23 @@ class _Finder:
         """The type of the event token i names, or None: its lemma is a trigger and its form and context fit."""
         lemma, pos = self.lemma[i], self.pos[i]
         etype = TRIGGERS.get(lemma)
+        self.sense_cameo = None
+        if lemma == "odwołać" and pos in VERB_POS and self.near(i, frozenset({"się"}), 1, 1, lemmas=False) is not None \
+                and self.near(i, frozenset({"od"}), 0, 3) is not None:
+            if self.near(i, frozenset({"nie"}), 3, 0, lemmas=False) is not None:
+                return None  # `nie odwołał się od decyzji`: no appeal was made
+            self.sense_cameo = "115"  # `odwołała się od wyroku`: an appeal to a court
+            return "accusation"
         if etype is None or (pos not in VERB_POS and pos not in NOUN_POS) or not self._form_fits(i, lemma, pos):
             return None
-        self.sense_cameo = None
         if lemma in SENSES:
             etype = self._sense(i, lemma)
             if etype is None:
                 return None
         if lemma == "mandat" and self.near(i, frozenset({"złożyć", "składać", "zrzec", "oddać"}), 3, 2) is not None:
             etype = "resignation"  # `złożył mandat`: leaving office
+        if etype in SPEECH_ACTS and pos in VERB_POS and self.idx[i] in self.direct_cue_starts:
+            return None  # `– Pisz! – żąda nauczyciel`: the cue of a direct quote is a statement
         if not (self._words_fit(i, lemma, pos, etype) and self._setting_fits(i, lemma, pos, etype)):
             return None
         return self._refined(i, lemma, etype)

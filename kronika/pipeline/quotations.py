@@ -58,6 +58,7 @@ sygnalizować zasygnalizować meldować zameldować raportować donosić donieś
 wyrokować orzec orzekać postulować zapowiadać obwieścić obwieszczać prostować sprostować
 wywodzić mówić mruczeć burknąć wtrącić wtrącać ciągnąć
 podnieść podnosić usłyszeć słyszeć dopytać dopytywać odpisać odpowiedzieć zaznaczyć
+sprzeciwiać sprzeciwić oponować zaoponować prosić poprosić błagać przerwać przerywać
 """.split())
 
 # Bounds that keep the stage linear on run-on text (a 15,000-character "sentence" of speech verbs):
@@ -70,9 +71,11 @@ _MANNER_ONLY = frozenset("""
 kryć ukrywać śmiać uśmiechać wzdychać westchnąć cieszyć martwić denerwować irytować oburzać dziwić
 ciągnąć kontynuować mruczeć burknąć wtrącić wtrącać kończyć zakończyć zastanawiać wtórować
 mówiący kwitować skwitować cytować zacytować usłyszeć słyszeć
+sprzeciwiać sprzeciwić oponować zaoponować prosić poprosić błagać przerwać przerywać
 """.split())
 _REFLEXIVE_SPEECH = frozenset({"żalić", "skarżyć", "poskarżyć", "zwierzać", "zwierzyć", "upierać", "domagać",
-                               "chwalić", "pochwalić", "dopytywać", "odgrażać"})
+                               "chwalić", "pochwalić", "dopytywać", "odgrażać", "sprzeciwiać",
+                               "sprzeciwić"})
 _FUNCTION_WORDS = frozenset("""ale i a lecz jednak więc oraz lub albo czy to tak także też również nawet
 już jeszcze tylko jedynie właśnie zaś bowiem natomiast czyli dlatego potem teraz wtedy tam tu tutaj
 obecnie dziś wczoraj jutro wiele kilka coś nic wśród przy sam sama sami same""".split())

@@ -170,6 +170,26 @@ def test_lawsuits_are_accusations_coded_115(find):
     assert ev["cameo"] == "115"
 
 
+def test_appeals_against_decisions_are_lawsuits_unless_not_made(find):
+    (ev,) = find("Rada Gminy złożyła odwołanie od decyzji wojewody.")
+    assert (ev["type"], ev["cameo"]) == ("accusation", "115") and names(ev) == {"Rada Gminy"}
+    assert find("Odwołanie koncertu zaskoczyło fanów.") == []
+    assert "115" in [e["cameo"] for e in find("Spółka Delta odwołała się od wyroku sądu.")]
+    assert find("Burmistrz odwołał się do zdrowego rozsądku mieszkańców.") == []
+    assert find("Szkoda, że handlowiec nie odwołał się od tej decyzji.") == []
+
+
+def test_an_inauguration_of_an_office_holder_is_an_appointment(find):
+    (ev,) = find("W Mińsku odbyła się inauguracja prezydenta Jana Kowalskiego na trzecią kadencję.")
+    assert ev["type"] == "appointment" and names(ev) == {"Jan Kowalski"}
+    assert find("Inauguracja roku akademickiego odbyła się w auli.") == []
+
+
+def test_the_cue_of_a_direct_quote_is_a_statement_not_an_event(find):
+    assert find("– Proszę natychmiast oddać klucze – żąda kierowniczka Anna Nowak.") == []
+    assert kinds(find("Kierowniczka Anna Nowak zażądała od najemcy oddania kluczy.")) == ["10"]
+
+
 def test_support_is_praise_but_not_a_poll_figure_nor_a_vote_tally(find):
     (ev,) = find("Burmistrz Jan Kowalski wyraził poparcie dla protestujących rolników.")
     assert (ev["type"], ev["cameo"]) == ("praise", "051") and names(ev) == {"Jan Kowalski"}

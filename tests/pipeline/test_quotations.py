@@ -205,3 +205,12 @@ def test_quoted_organisation_inside_the_speaker_phrase(nlp):
             "Według niej zarząd nie ma planu.")
     found = quotes(nlp, text)
     assert [(q.kind, q.speaker) for q in found] == [("indirect", "Joanna Wrona"), ("indirect", "Joanna Wrona")]
+
+
+def test_dialogue_turns_with_verbs_of_objecting_and_asking_are_separate_quotes(nlp):
+    text = ("– Co pan robi? Przecież tu duszno – sprzeciwia się młody człowiek. – Ja mam chore kości – odpowiada "
+            "starszy pan.\n\n– Proszę usiąść – prosi kierowca Jan Nowak.")
+    found = quotes(nlp, text)
+    assert [q.text for q in found] == ["Co pan robi? Przecież tu duszno", "Ja mam chore kości", "Proszę usiąść"]
+    assert [q.cue.lemma for q in found] == ["sprzeciwiać", "odpowiadać", "prosić"]
+    assert found[2].speaker == "Jan Nowak"
