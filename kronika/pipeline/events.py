@@ -85,7 +85,7 @@ TRIGGERS = {
                     " wezwać wzywać wezwanie petycja odezwa".split(), "appeal"),
     **dict.fromkeys("żądać zażądać domagać żądanie nakazać wnosić wnieść"
                     " wniosek wnioskować wystąpić występować postulat postulować upomnieć upominać nalegać roszczenie"
-                    " chcieć dochodzić interpelacja".split(), "demand"),
+                    " chcieć dochodzić interpelacja nakaz".split(), "demand"),
     **dict.fromkeys("podziękować dziękować podziękowanie pochwalić chwalić pogratulować gratulować gratulacja"
                     " poprzeć poparcie docenić wyróżnić wyróżnienie nagrodzić odznaczyć uhonorować pochwała uznanie"
                     " przeprosić przeprosiny odznaczenie".split(), "praise"),
@@ -104,7 +104,8 @@ TRIGGERS = {
     **dict.fromkeys("zaatakować atakować napaść napadać napad pobić pobicie zabić zamordować zastrzelić zabójstwo morderstwo zamach postrzelić przemoc gwałt bomba"
                     " atak zabijać mordować ugodzić pchnąć dźgnąć zadźgać zranić ranić zranienie rozbój podpalić podpalenie"
                     " strzelanina strzelać strzelić bójka bijatyka porwać porwanie uprowadzić uprowadzenie zakładnik"
-                    " zgwałcić otruć udusić skatować zakatować zatłuc zdetonować wysadzić złamać".split(), "attack"),
+                    " zgwałcić otruć udusić skatować zakatować zatłuc zdetonować wysadzić złamać uderzyć sterroryzować terroryzować"
+                    " wtargnąć".split(), "attack"),
     **dict.fromkeys("zbombardować bombardować ostrzelać ostrzeliwać ostrzał nalot inwazja"
                     " ofensywa agresja interwencja zestrzelić wkroczyć walka".split(), "military_attack"),
     **dict.fromkeys("wybory wybór wybrać referendum zwyciężyć mandat prawybory".split(), "election"),
@@ -171,6 +172,7 @@ NEEDS_VERB = {
     "sojusz": SIGNING | {"zawiązać"},
     "kompromis": frozenset({"osiągnąć", "zawrzeć", "wypracować", "dojść", "osiągnięcie"}),
     "zarzut": frozenset({"postawić", "przedstawić", "usłyszeć", "stawiać"}),
+    "nakaz": frozenset({"wydać", "wydawać", "wystawić", "otrzymać", "dostać", "doręczyć"}),  # not `mimo nakazu ograniczenia`
     "areszt": frozenset({"trafić", "aresztować", "zastosować", "osadzić", "tymczasowy", "umieścić"}),
     "pakt": frozenset({"podpisać", "zawrzeć", "podpisanie", "przypieczętować"}),
     "koalicja": frozenset({"zawrzeć", "przypieczętować", "podpisać", "zawiązać", "utworzyć"}),
@@ -236,6 +238,8 @@ ROADS = frozenset("droga trasa ulica skrzyżowanie rondo tor torowisko przejści
 BUILDINGS = frozenset("budynek gmach siedziba urząd ministerstwo sala kopalnia zakład biuro starostwo ratusz magistrat hala".split())
 PROTEST_CUES = frozenset({"protestacyjny", "przeciw", "przeciwko", "sprzeciw", "protest", "protestujący", "milczenie", "poparcie"})
 WEAPONS = frozenset("nóż nożyk siekiera tasak ostrze szkło butelka kij pręt maczeta bagnet sztylet szpikulec śrubokręt nożyczki".split())
+BLUNT = WEAPONS | frozenset("kolba pięść pałka młotek łom cegła kastet kamień rura karabin pistolet".split())
+ASSAILANTS = frozenset("terrorysta napastnik bandyta uzbrojony zamaskowany bojówkarz rebeliant porywacz".split())
 MILITARY = frozenset(
     "wojsko armia lotnictwo rakietowy rakieta czołg artyleria artyleryjski żołnierz zbrojny samolot śmigłowiec myśliwiec"
     " bombowiec dywizja pułk batalion wojskowy militarny partyzant rebeliant bojownik okręt desant front nato".split()
@@ -262,6 +266,8 @@ NEEDS_NEAR = {
     "okupować": ((BUILDINGS, 2, 4),),
     **dict.fromkeys(("wiec", "marsz", "pochód"), ((PROTEST_CUES, 2, 4),)),
     **dict.fromkeys(("ugodzić", "pchnąć"), ((WEAPONS, 3, 3),)),
+    "uderzyć": ((BLUNT, 0, 4),),  # `uderzył ją kolbą karabinu`, not `uderzył głową o schody`
+    "wtargnąć": ((ASSAILANTS, 4, 4),),  # `do szkoły wtargnęli terroryści`
     **dict.fromkeys(("strzelać", "strzelić"), ((frozenset({"do"}), 0, 3),)),
     "interwencja": ((MILITARY, 3, 3),),
     "wkroczyć": ((MILITARY, 6, 6),),
@@ -725,10 +731,10 @@ class _Finder:
         lemma, pos = self.lemma[i], self.pos[i]
         etype = TRIGGERS.get(lemma)
         self.sense_cameo = None
-        if lemma == "odwołać" and pos in VERB_POS and self.near(i, frozenset({"się"}), 1, 1, lemmas=False) is not None \
-                and self.near(i, frozenset({"od"}), 0, 3) is not None:
-            if self.near(i, frozenset({"nie"}), 3, 0, lemmas=False) is not None:
-                return None  # `nie odwołał się od decyzji`: no appeal was made
+        if lemma == "odwołać" and pos in VERB_POS and self.near(i, frozenset({"się"}), 4, 1, lemmas=False) is not None \
+                and self.near(i, frozenset({"od"}), 4, 3) is not None:
+            if self.near(i, frozenset({"nie"}), 3, 0, lemmas=False) is not None or self.near(i, MODAL, 4, 0) is not None:
+                return None  # `nie odwołał się od decyzji`, `można się od niego odwołać`: no appeal was made
             self.sense_cameo = "115"  # `odwołała się od wyroku`: an appeal to a court
             return "accusation"
         if etype is None or (pos not in VERB_POS and pos not in NOUN_POS) or not self._form_fits(i, lemma, pos):

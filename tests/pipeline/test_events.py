@@ -179,6 +179,22 @@ def test_appeals_against_decisions_are_lawsuits_unless_not_made(find):
     assert find("Szkoda, że handlowiec nie odwołał się od tej decyzji.") == []
 
 
+def test_assaults_by_blows_with_a_weapon_terror_and_armed_intrusion(find):
+    assert kinds(find("Trzech zamaskowanych mężczyzn sterroryzowało wczoraj pracowników sklepu.")) == ["18"]
+    assert kinds(find("Napastnik uderzył kobietę kolbą karabinu.")) == ["18"]
+    assert find("Potknął się i upadł. Uderzył głową o betonowe schody.") == []
+    assert find("Premier uderzył w opozycję podczas debaty.") == []
+    assert kinds(find("Do szkoły wtargnęli uzbrojeni terroryści.")) == ["18"]
+
+
+def test_an_order_issued_is_a_demand_but_not_a_standing_rule(find):
+    (ev,) = find("Miasto wydało spółce Delta nakaz remontu basenu.")
+    assert ev["type"] == "demand"
+    assert find("Mimo nakazu ograniczenia prędkości kierowcy jeżdżą szybko.") == []
+    found = find("Wyrok jest prawomocny i można się od niego odwołać jedynie przez kasację.")
+    assert [e["trigger"]["lemma"] for e in found] == ["wyrok"]  # the ruling; the appeal is only possible
+
+
 def test_an_inauguration_of_an_office_holder_is_an_appointment(find):
     (ev,) = find("W Mińsku odbyła się inauguracja prezydenta Jana Kowalskiego na trzecią kadencję.")
     assert ev["type"] == "appointment" and names(ev) == {"Jan Kowalski"}
