@@ -1636,6 +1636,9 @@ class _Finder:
         if any(self.low[k] in CONDITIONAL for k in range(a, b)) or any(
                 self.low[k] == "by" and (k < i or self._attached_left(k)) for k in range(max(a, i - 2), min(len(self.doc), i + 3))):
             return "hypothetical"  # `gdyby`, `by wygrać`, the conditional `nakazywałyby`
+        sa = self.sent_bounds[self.sent[i]][0]
+        if any(self.low[k] in ("jeśli", "jeżeli", "gdyby") for k in range(sa, min(a, sa + 3))):
+            return "hypothetical"  # the main clause after a leading condition: `Bo jeśli dom się nie zawali, zabije mnie grzyb`
         if self._intended(i, a, b) or (etype in MEETING_TYPES and self.pos[i] in NOUN_POS
                                        and any(self._future(k) for k in range(i + 1, b))):
             return "intended"  # `Udział w konferencji będzie okazją`, `Na spotkaniu omówią …`: a gathering to come

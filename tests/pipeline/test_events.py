@@ -187,6 +187,12 @@ def test_assaults_by_blows_with_a_weapon_terror_and_armed_intrusion(find):
     assert kinds(find("Do szkoły wtargnęli uzbrojeni terroryści.")) == ["18"]
 
 
+def test_the_main_clause_after_a_leading_condition_is_hypothetical(find):
+    assert find("Bo jeśli nawet dom się nie zawali, zabije mnie grzyb.") == []
+    assert find("Jeżeli wojewoda nie zmieni zdania, związkowcy zablokują drogę krajową.") == []
+    assert kinds(find("Związkowcy zablokowali drogę krajową, jeśli wierzyć policji.")) == ["14"]
+
+
 def test_an_order_issued_is_a_demand_but_not_a_standing_rule(find):
     (ev,) = find("Miasto wydało spółce Delta nakaz remontu basenu.")
     assert ev["type"] == "demand"
