@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from kronika import extensions as ext
 from kronika.pipeline.spans import SpanIndex
+from kronika.pipeline.sentences import RANKS, RANKS_IN_PAIRS
 
 # --------------------------------------------------------------------------- tables
 
@@ -102,7 +103,7 @@ _PRONOUNS = {"on": ("m", "sg"), "ona": ("f", "sg"), "oni": ("m", "pl"), "one": (
              "ich": ("m", "pl"), "jej": ("f", "sg"), "jemu": ("m", "sg"), "tego": ("m", "sg"),
              "tej": ("f", "sg"), "tych": ("m", "pl")}
 _SENT_END = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
-_TITLES = frozenset("""ks prof dr mec inż mgr red gen płk mjr kpt por bp abp o św hab doc przew""".split())
+_TITLES = frozenset("""ks prof dr mec inż mgr red gen płk mjr kpt por bp abp o św hab doc przew""".split()) | RANKS | RANKS_IN_PAIRS
 _CLAUSE_END = _SENT_END | {";", ":"}
 DASHES = frozenset({"-", "–", "—", "−", "--"})
 _QUOTE_CHARS = "„”\"«»‹›“'‚’"
@@ -577,8 +578,8 @@ class _Finder:
             elif w in "”»" and depth:
                 depth -= 1
             if w in _SENT_END and depth == 0:
-                # `R. Ciomek`, `ul.` - an initial's dot is no end
-                if w == "." and k > 0 and v.initial(k - 1):
+                # `R. Ciomek`, `kpt. Jan Nowak` - the dot of an initial or a title is no end
+                if w == "." and k > 0 and (v.initial(k - 1) or v.low[k - 1] in _TITLES):
                     k += 1
                     continue
                 return k

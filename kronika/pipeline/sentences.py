@@ -22,6 +22,11 @@ NEVER_FINAL = frozenset(
     " ul al pl os nr tel art ust pkt par rozdz str tzw tj np m.in ok ds wg im red godz min cd dot"
     " przyp zob por. vs dyr prez min. ambas mec jez woj pow gm".split()
 )
+# Police, military and fire-service ranks and a few offices, abbreviated before a name (`asp. szt. Józef Nowak`,
+# `mł. asp.`, `podkom.`); Morfeusz knows most of them only as unknown or ordinary words (`asp`, `kom`, `post`).
+RANKS = frozenset("asp mł podkom nadkom insp nadinsp podinsp kpr chor prok adw sierż kpt mjr płk ppłk ppor kmdr pchor".split())
+# Also words or other abbreviations (`10 szt.`, `Zaczął się post.`): ranks only next to a rank (`st. asp.`, `asp. szt.`).
+RANKS_IN_PAIRS = frozenset("st szt kom post plut bryg szer gen por dh".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,7 @@ def _ends_sentence(tokens: Tokens, i: int) -> int | None:
     k = _next_word(tokens, j)
     if k is None or any("\n" in words[m] for m in range(j, k)):
         return None  # the line ends here: sections split it
-    if _after_abbreviation(tokens, i):
+    if _after_abbreviation(tokens, i) or _rank_before_name(tokens, i, k):
         return None
     nxt = words[k]
     if nxt in DASHES or nxt in OPENERS:
@@ -92,6 +97,24 @@ def _after_abbreviation(tokens: Tokens, i: int) -> bool:
         return False
     word = tokens.words[i - 1]
     return word.lower() in NEVER_FINAL or (len(word) == 1 and word.isupper())
+
+
+def _rank_before_name(tokens: Tokens, i: int, k: int) -> bool:
+    """`asp.` before another rank, an initial or a first name: `mł. asp. Anna Nowak`, `asp. szt. J. Kowal`."""
+    if tokens.words[i] != "." or i == 0 or not tokens.glued(i - 1):
+        return False
+    word, nxt = tokens.words[i - 1].lower(), tokens.words[k].lower()
+    if word in RANKS_IN_PAIRS and not (nxt in RANKS or nxt in RANKS_IN_PAIRS or _rank_abbreviation(tokens, i - 3)):
+        return False
+    if word not in RANKS and word not in RANKS_IN_PAIRS:
+        return False
+    return (nxt in RANKS or nxt in RANKS_IN_PAIRS or (len(nxt) == 1 and tokens.words[k].isupper())
+            or any("imię" in r.names for r in tokens.readings[k]))
+
+
+def _rank_abbreviation(tokens: Tokens, j: int) -> bool:
+    """Tokens j, j + 1 are a rank and its period (`asp.`)."""
+    return j >= 0 and tokens.words[j].lower() in RANKS and tokens.words[j + 1] == "."
 
 
 def _plain_word(tokens: Tokens, i: int) -> bool:

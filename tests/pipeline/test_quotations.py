@@ -214,3 +214,9 @@ def test_dialogue_turns_with_verbs_of_objecting_and_asking_are_separate_quotes(n
     assert [q.text for q in found] == ["Co pan robi? Przecież tu duszno", "Ja mam chore kości", "Proszę usiąść"]
     assert [q.cue.lemma for q in found] == ["sprzeciwiać", "odpowiadać", "prosić"]
     assert found[2].speaker == "Jan Nowak"
+
+
+def test_a_speaker_after_an_abbreviated_rank_is_found(nlp):
+    text = ("Policja zatrzymała dwóch mężczyzn, których wskazał świadek Jan Nowak. – Obaj byli notowani – mówi kpt. "
+            "Adam Wiśniewski z komendy. – Sprawcy uciekli – dodaje mł. asp. Anna Zięba.")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Adam Wiśniewski", "Anna Zięba"]

@@ -43,3 +43,11 @@ def test_headings_are_their_own_sentences() -> None:
 
 def test_list_numbers_do_not_split() -> None:
     assert sentences("Należy:\n1. Włączyć komputer.") == ["Należy:", "1. Włączyć komputer."]
+
+
+def test_abbreviated_ranks_before_a_name_do_not_end_a_sentence() -> None:
+    assert sentences("Sprawę prowadzi asp. szt. Józef Trojnar z Gorlic. Policja szuka sprawców.") == [
+        "Sprawę prowadzi asp. szt. Józef Trojnar z Gorlic.", "Policja szuka sprawców."]
+    assert len(sentences("Mówi mł. asp. Anna Zięba. Sprawę prowadzi podkom. J. Kowal.")) == 2
+    assert len(sentences("Zaczął się post. Anna poszła do kościoła.")) == 2  # a word, not a rank
+    assert len(sentences("Kupiliśmy 10 szt. Jan był zadowolony.")) == 2
