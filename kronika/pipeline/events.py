@@ -1518,7 +1518,7 @@ class _Finder:
         joined = etype in GATHERINGS and prep in ("na", "w", "we")
         lodged = prep in ("z", "ze")  # `wystąpił z wnioskiem`
         if (prep not in (None, "do") and not joined and not lodged) \
-                or (prep is None and _case(self.tag[i]) not in ("acc", "nom")):
+                or (prep is None and not self._cases(i) & {"acc", "nom"}):  # `podpisał umowy` tagged genitive
             return None
         verb = self._governing_verb(i, a)
         if verb is None or (lodged and self.lemma[verb] not in MOTION_VERBS) \

@@ -193,6 +193,11 @@ def test_the_main_clause_after_a_leading_condition_is_hypothetical(find):
     assert kinds(find("Związkowcy zablokowali drogę krajową, jeśli wierzyć policji.")) == ["14"]
 
 
+def test_the_subject_of_signing_documents_tagged_genitive_is_a_party(find):
+    (ev,) = find("Pomorska Kasa Chorych podpisała umowy ze szpitalami.")
+    assert ev["type"] == "agreement" and names(ev) == {"Pomorska Kasa Chorych"}
+
+
 def test_an_order_issued_is_a_demand_but_not_a_standing_rule(find):
     (ev,) = find("Miasto wydało spółce Delta nakaz remontu basenu.")
     assert ev["type"] == "demand"
