@@ -555,8 +555,50 @@ def find_entities(doc: Doc) -> list[Entity]:
     entities = cluster(name_candidates(doc, skip))
     for entity in entities:
         entity.name = _canonical_name(entity)
+    _head_references(doc, skip, entities)
     attach_roles(doc, entities, role_phrases(doc, skip))
     return entities
+
+
+def _head_references(doc: Doc, skip: list[bool], entities: list[Entity]) -> None:
+    """`Kasa podpisała` after `Pomorska Kasa Chorych`, `Sąd uznał` after `Sąd Okręgowy w Krakowie`: a capitalised
+    noun alone that is the head of exactly one organisation's name given earlier is a mention of it."""
+    heads: dict[str, list[tuple[Entity, int]]] = {}
+    for entity in entities:
+        longest = max((m for m in entity.mentions if m.kind == "name"), key=lambda m: m.end - m.start)
+        span = doc.char_span(longest.start, longest.end) if entity.type == "organization" else None
+        if span is None or len(span) < 2:
+            continue
+        head = next((t for t in span if t.tag_.startswith("subst") and t.text[:1].isupper()), None)
+        if head is not None:
+            heads.setdefault(head.lemma_.lower(), []).append((entity, min(m.end for m in entity.mentions)))
+    for entity in list(entities):
+        owners = heads.get(entity.name.lower(), [])
+        if entity.type == "organization" and len(owners) == 1 and owners[0][0] is not entity \
+                and min(m.start for m in entity.mentions) >= owners[0][1]:
+            owners[0][0].mentions.extend(entity.mentions)  # `Wyrok Sądu` the NER found alone
+            entities.remove(entity)
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"e{number}"
+        entity.mentions.sort(key=lambda m: m.start)
+    taken = [False] * len(doc)
+    for entity in entities:
+        for m in entity.mentions:
+            for token in doc.char_span(m.start, m.end, alignment_mode="expand") or ():
+                taken[token.i] = True
+    for token in doc:
+        owners = heads.get(token.lemma_.lower())
+        if not owners or len(owners) > 1 or taken[token.i] or skip[token.i] or not token.text[:1].isupper() \
+                or token.idx < owners[0][1] or token.ent_iob_ in ("B", "I") or _name_continues(doc, token.i):
+            continue
+        entity = owners[0][0]
+        entity.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "name", token.lemma_))
+        entity.mentions.sort(key=lambda m: m.start)
+
+
+def _name_continues(doc: Doc, i: int) -> bool:
+    """The next word is capitalised (`Kasa Chorych`, another name), not a sentence's end."""
+    return i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and not doc[i + 1].is_sent_start
 
 
 def _canonical_name(entity: Entity) -> str:

@@ -154,3 +154,19 @@ def test_a_suspects_initial_alone_is_the_same_person() -> None:
     text = "Policja zatrzymała Tomasza K. z Opola. Według prokuratury K. nie przyznał się do winy."
     found = entities(text, [("Tomasza K.", "person", 0), ("Opola", "place", 0), ("K.", "person", 1)])
     assert mentions(found["Tomasz K."]) == [("Tomasza K.", "name"), ("K.", "name")]
+
+
+def test_the_head_noun_of_an_organisation_alone_is_a_mention_of_it() -> None:
+    text = ("Pomorska Kasa Chorych podpisała umowy. Kasa zapłaci szpitalom w marcu. Sąd Okręgowy w Gdańsku oddalił "
+            "pozew. Wyrok Sądu nie jest prawomocny.")
+    found = entities(text, [("Pomorska Kasa Chorych", "organization", 0), ("Sąd Okręgowy w Gdańsku", "organization", 0),
+                            ("Sądu", "organization", 0)])
+    assert mentions(found["Pomorska Kasa Chorych"]) == [("Pomorska Kasa Chorych", "name"), ("Kasa", "name")]
+    assert [m["text"] for m in found["Sąd Okręgowy w Gdańsku"]["mentions"]] == ["Sąd Okręgowy w Gdańsku", "Sądu"]
+    assert set(found) == {"Pomorska Kasa Chorych", "Sąd Okręgowy w Gdańsku"}
+
+
+def test_a_head_noun_shared_by_two_organisations_stays_unresolved() -> None:
+    text = "Rada Miasta Opola zebrała się rano. Rada Gminy Dobrzeń obradowała wieczorem. Rada odrzuciła projekt."
+    found = entities(text, [("Rada Miasta Opola", "organization", 0), ("Rada Gminy Dobrzeń", "organization", 0)])
+    assert [len(e["mentions"]) for e in found.values()] == [1, 1]
