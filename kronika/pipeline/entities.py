@@ -359,6 +359,21 @@ def role_before(doc: Doc, start: int) -> Span | None:
     return None
 
 
+def role_after(doc: Doc, end: int) -> Span | None:
+    """The apposition right after a name ending at token `end`: `burmistrz Kutna` in `Marek Jarocki, burmistrz
+    Kutna, powiedział`, closed by punctuation."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lemma_.lower() not in ROLE_NOUNS \
+            or not doc[end + 1].text[:1].islower():
+        return None
+    for length in (3, 2):
+        stop = end + 1 + length
+        phrase = doc[end + 1 : stop]
+        if stop <= len(doc) and all(_complement_word(t) for t in phrase[1:]) \
+                and (stop == len(doc) or doc[stop].text in (",", ".", ";", ")", "–", "-", "—")):
+            return phrase
+    return None
+
+
 def _complement_word(token) -> bool:
     """A word of a role's genitive complement: `Kremla`, `spraw zagranicznych`, `PiS`."""
     return not token.is_punct and (_genitive(token) or _unknown(token) or token.text.isupper())
@@ -496,9 +511,9 @@ def attach_roles(doc: Doc, entities: list[Entity], roles: list[Span]) -> None:
             continue
         for mention in entity.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            role = role_before(doc, span.start) if span is not None else None
-            if role is not None and role_key(role) not in entity.roles:
-                entity.roles.append(role_key(role))
+            for role in (role_before(doc, span.start), role_after(doc, span.end)) if span is not None else ():
+                if role is not None and role_key(role) not in entity.roles:
+                    entity.roles.append(role_key(role))
     holders = _role_holders(entities, doc._.get(DATE))
     for phrase in roles:
         if phrase.end < len(doc) and doc[phrase.end].idx in by_start:

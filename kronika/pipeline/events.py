@@ -815,7 +815,7 @@ class _Finder:
             return False  # `agresja na Polskę`, not aggressive behaviour
         if etype == "other" and lemma in ("przyjąć", "przyjmować") and not self._deciding_body(i, BODIES):
             return False  # `Budżet zostanie przyjęty` alone: a forecast, no body deciding
-        if lemma in DECIDE and not self._deciding_body(i, DECIDERS):
+        if lemma in DECIDE and not (self._deciding_body(i, DECIDERS) or self._office_holder_speaking(i)):
             return False  # `zdecydował się kupić`: a personal choice
         if lemma == "chcieć" and not self._wants_that(i):
             return False
@@ -995,6 +995,13 @@ class _Finder:
         a, b = self.sent_bounds[self.sent[i]]
         return any(self.lemma[k] in words or (self.ment[k] and self.ment[k][0].type == "organization") for k in range(a, b))
 
+    def _office_holder_speaking(self, i: int) -> bool:
+        """`– Musimy zadecydować – mówi burmistrz X`: a first-person verb in the quote of someone the article gives
+        an office (or of an organisation)."""
+        verb = self._finite_verb(i, self.sent_bounds[self.sent[i]][0]) if self.pos[i] == "inf" else i
+        speaker = self._speaker_at(i) if self._person(verb) else None
+        return speaker is not None and (speaker.type == "organization" or bool(speaker.roles))
+
     def _wants_that(self, i: int) -> bool:
         """`komisja chce (też), by kancelaria skorygowała`: a demand, by someone else than the speaker (not `chcemy, żeby`),
         not negated and not a conditional (`chciałaby`)."""
@@ -1002,7 +1009,9 @@ class _Finder:
         if ":pri" in self.tag[i] or (i + 1 < n and self.pos[i + 1] == "aglt") or (i > 0 and self.low[i - 1] == "nie"):
             return False
         comma = next((j for j in range(i + 1, min(n, i + 3)) if self.low[j] == ","), None)
-        return comma is not None and comma + 1 < n and self.low[comma + 1] in PURPOSE
+        if comma is None or comma + 2 >= n or self.low[comma + 1] not in PURPOSE:
+            return False
+        return not any(self.lemma[k] == "móc" for k in range(comma + 2, min(n, comma + 5)))  # `by mogło`: a hope
 
     def _by_decision(self, i: int) -> bool:
         """`Decyzją miejskich radnych pozostawiono …` (a bare instrumental) or `Mimo decyzji wojewody`, `wbrew`, `po`
@@ -1073,8 +1082,9 @@ class _Finder:
 
     def _risk(self, i: int) -> bool:
         """`grozi nam wybór …`: a dative pronoun and no instrumental (`grozi mu śmiercią`) after it: a risk."""
-        b = min(self.sent_bounds[self.sent[i]][1], i + 7)
-        dative = any(self.pos[j] in ("ppron3", "ppron12") and _case(self.tag[j]) == "dat" for j in range(i + 1, min(b, i + 3)))
+        a, b = self.sent_bounds[self.sent[i]][0], min(self.sent_bounds[self.sent[i]][1], i + 7)
+        dative = any(self.pos[j] in ("ppron3", "ppron12") and _case(self.tag[j]) == "dat"
+                     for j in range(max(a, i - 1), min(b, i + 3)))  # `grozi nam`, `co mi grozi`
         return dative and not any(self.pos[j] == "subst" and _case(self.tag[j]) == "inst" for j in range(i + 1, b))
 
     # ------------------------------------------------------------ arguments: referring phrases
@@ -1713,7 +1723,7 @@ class _Finder:
                 i += 1
                 continue
             verb = self._subject_verb(i, a, etype, parts)
-            if verb is not None and not has_subject:
+            if verb is not None and not has_subject and not (quote and self._person(verb)):  # `żądam`: the speaker only
                 parts = self._dropped_subject(verb, parts, prev_event_in_sentence.get(k)) + parts
             if is_noun and not parts:
                 parts = self._culprits(i, a, prev_event_in_sentence.get(k))
@@ -1806,7 +1816,10 @@ class _Finder:
         """A first-person verb inside a quote (or the one a noun trigger is the object of: `złożyliśmy skargę`): the
         speaker; for `my` also the others named in the sentence (`po wyborach spotkaliśmy się z panem prezydentem`),
         else the partner of the last meeting."""
-        verb = self._verb_of_object(i, a, etype) if self.pos[i] in NOUN_POS else i
+        if self.pos[i] in NOUN_POS:
+            verb = self._verb_of_object(i, a, etype)
+        else:
+            verb = self._finite_verb(i, a) if self.pos[i] == "inf" else i  # `musimy zadecydować`
         person = self._person(verb) if verb is not None else None
         spk = self._speaker_at(i) if person else None
         if spk is None:

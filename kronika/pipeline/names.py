@@ -864,7 +864,8 @@ def _best_plan(words: list, tokens: list[str], kind: str) -> tuple | None:
         readings = [(i, r if c != "nom" else None) for i, r in plan if isinstance(r, _R)]
         gaz = _gaz_score(readings, tokens, n, gender, kind)
         has_noun = any(isinstance(r, _R) and r.pos in _NOUN_POS for _i, r in plan)
-        key = (score, has_noun, gaz, (n, c) == ("sg", "nom"), qual, n == "sg", c == "nom")
+        own_kind = kind in ("place", "geo") and len(tokens) == 1 and qual >= 2  # `Kutna`: Kutno, not a surname
+        key = (score, has_noun, gaz, own_kind, (n, c) == ("sg", "nom"), qual, n == "sg", c == "nom")
         if best is None or key > best[0]:
             best = (key, n, c, plan, gender)
     return None if best is None else best[1:]

@@ -170,3 +170,11 @@ def test_a_head_noun_shared_by_two_organisations_stays_unresolved() -> None:
     text = "Rada Miasta Opola zebrała się rano. Rada Gminy Dobrzeń obradowała wieczorem. Rada odrzuciła projekt."
     found = entities(text, [("Rada Miasta Opola", "organization", 0), ("Rada Gminy Dobrzeń", "organization", 0)])
     assert [len(e["mentions"]) for e in found.values()] == [1, 1]
+
+
+def test_an_apposition_after_a_name_is_its_role() -> None:
+    text = "Marek Jarocki, burmistrz Kutna, nie ukrywa obaw. Burmistrz Kutna czeka na decyzję."
+    found = entities(text, [("Marek Jarocki", "person", 0), ("Kutna", "place", 0), ("Kutna", "place", 1)])
+    assert found["Marek Jarocki"]["roles"] == ["burmistrz Kutna"]
+    assert ("Burmistrz Kutna", "role") in mentions(found["Marek Jarocki"])
+    assert "Kutno" in found  # a town, not the surname `Kutna`

@@ -198,6 +198,24 @@ def test_the_subject_of_signing_documents_tagged_genitive_is_a_party(find):
     assert ev["type"] == "agreement" and names(ev) == {"Pomorska Kasa Chorych"}
 
 
+def test_a_decision_in_the_first_person_of_a_quoted_office_holder(find):
+    (ev,) = find("Marek Jarocki, burmistrz Kutna, nie ukrywa obaw. - Musimy zadecydować, co robić - mówi Jarocki.")
+    assert ev["type"] == "other" and names(ev) == {"Marek Jarocki"}
+    assert find("- Musimy zadecydować, co robić - mówi emerytka Anna Kowalska.") == []  # no office: a private choice
+
+
+def test_a_first_person_act_of_an_unnamed_speaker_takes_nobody_else(find):
+    text = ("- Musieliśmy poprosić mieszkańców o wyjście - mówi Anna Nowak, rzeczniczka policji.\n\n"
+            "- Żądam pełnej informacji o tym, co mi grozi - krzyczała starsza pani.")
+    found = {e["type"]: names(e) for e in find(text)}
+    assert found == {"appeal": {"Anna Nowak"}, "demand": set()}  # `co mi grozi`: a risk, not a threat
+
+
+def test_wanting_that_something_may_happen_is_a_hope_not_a_demand(find):
+    assert find("Caritas chce, by mogło w tym roku przyjechać aż trzy tysiące dzieci.") == []
+    assert kinds(find("Komisja chce, by kancelaria skorygowała błędy.")) == ["10"]
+
+
 def test_an_order_issued_is_a_demand_but_not_a_standing_rule(find):
     (ev,) = find("Miasto wydało spółce Delta nakaz remontu basenu.")
     assert ev["type"] == "demand"
