@@ -689,8 +689,9 @@ class _Finder:
             return False  # `„Solidarność” Rolników`: quotes around a name
         if t in BREAK_PUNCT or self.doc[j].is_space:
             # a comma inside a coordination of names does not end the clause
-            if t == "," and 0 < j < len(self.doc) - 1 and self.ment[j - 1] and self.ment[j + 1]:
-                return False
+            if t == "," and 0 < j < len(self.doc) - 1 and self.ment[j - 1] and (self.ment[j + 1] or (
+                    j + 2 < len(self.doc) and self.low[j + 1] in ("i", "oraz") and self.ment[j + 2])):
+                return False  # `X, Y`, and `X, prezes PZU, i Y` past an apposition
             return not (t == ":" and not left and self._lists_names(j))
         return self.lemma[j] in SUBORDINATORS and not left
 

@@ -216,6 +216,11 @@ def test_wanting_that_something_may_happen_is_a_hope_not_a_demand(find):
     assert kinds(find("Komisja chce, by kancelaria skorygowała błędy.")) == ["10"]
 
 
+def test_coordinated_participants_past_an_apposition(find):
+    (ev,) = find("W Opolu spotkali się Jan Nowak, prezes PZU, oraz Anna Kowal, szefowa NBP.")
+    assert ev["type"] == "meeting" and names(ev) == {"Jan Nowak", "Anna Kowal"}
+
+
 def test_an_order_issued_is_a_demand_but_not_a_standing_rule(find):
     (ev,) = find("Miasto wydało spółce Delta nakaz remontu basenu.")
     assert ev["type"] == "demand"
