@@ -96,6 +96,11 @@ def countries() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    return frozenset(countries().values())
+
+
 @dataclass(frozen=True, slots=True)
 class Office:
     office: str
@@ -168,21 +173,33 @@ def _country_adjectives(doc: Doc, skip: list[bool], found: list[_Candidate]) -> 
 
 
 def _join_hyphenated(ents: list[Span]) -> list[Span]:
-    """`Kosiniak` `-` `Kamysz`: two person names joined by a hyphen without spaces are one surname
-    (not places: `Polska-Niemcy` is a pairing)."""
+    """Two names joined by a hyphen without spaces: two person names are one surname (`Kosiniak-Kamysz`), two towns
+    one town (`Bielsko-Biała`), names of two types one firm (`Delic-Pol`); countries stay apart (`Polska-Niemcy` is
+    a pairing)."""
     joined: list[Span] = []
     for ent in ents:
         last = joined[-1] if joined else None
-        if last is not None and _hyphen_between(last, ent) and LABELS.get(ent.label_, ent.label_) == "person":
+        if last is not None and _hyphen_between(last, ent) and last.label == ent.label and (
+                LABELS.get(ent.label_, ent.label_) == "person" or (
+                LABELS.get(ent.label_, ent.label_) == "place" and not _country(last) and not _country(ent))):
             joined[-1] = Span(ent.doc, last.start, ent.end, label=ent.label)
+        elif last is not None and _hyphen_between(last, ent) and last.label != ent.label:
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="orgName")
         else:
             joined.append(ent)
     return joined
 
 
+def _country(ent: Span) -> bool:
+    """A country's name (`Polska`, `Niemiec`): its text or a Morfeusz base form of its first word."""
+    names = country_names()
+    readings = ent.doc._.get(READINGS) or ()
+    return ent.text in names or (ent.start < len(readings) and any(r.lemma in names for r in readings[ent.start]))
+
+
 def _hyphen_between(a: Span, b: Span) -> bool:
     hyphen = a.doc[a.end] if a.end < len(a.doc) else None
-    return (a.label == b.label and b.start == a.end + 1 and hyphen is not None and hyphen.text == "-"
+    return (b.start == a.end + 1 and hyphen is not None and hyphen.text == "-"
             and not a[-1].whitespace_ and not hyphen.whitespace_)
 
 

@@ -178,3 +178,12 @@ def test_an_apposition_after_a_name_is_its_role() -> None:
     assert found["Marek Jarocki"]["roles"] == ["burmistrz Kutna"]
     assert ("Burmistrz Kutna", "role") in mentions(found["Marek Jarocki"])
     assert "Kutno" in found  # a town, not the surname `Kutna`
+
+
+def test_names_glued_by_a_hyphen() -> None:
+    text = "Firma Delic-Pol wygrała. Jechał z Bielska-Białej. Mecz Polska-Niemcy odwołano."
+    found = entities(text, [("Delic", "place", 0), ("Pol", "person", 0), ("Bielska", "place", 0),
+                            ("Białej", "place", 0), ("Polska", "place", 0), ("Niemcy", "place", 0)])
+    assert found["Delic-Pol"]["type"] == "organization"
+    assert "Bielsko-Biała" in found
+    assert {"Polska", "Niemcy"} <= set(found)  # a pairing of countries
