@@ -1009,6 +1009,7 @@ class _Context:
     last_day_value: str | None = None
     event_day: dt.date | None = None
     last_year: int | None = None
+    year_said: tuple[int, int] | None = None  # the last explicit year and where it ended
     last_day_end: int = -999
     used_inferred: bool = False
     inferred_days: set[dt.date] = field(default_factory=set)
@@ -1153,9 +1154,12 @@ def _resolve_year(f: dict, ctx: _Context, expr: Expr, month: int, day: int) -> i
     ctx.used_inferred |= ctx.inferred
     if ctx.last_year and abs(ctx.last_year - ctx.anchor.year) > 1:
         return ctx.last_year
+    if ctx.year_said and not SENTENCE_END.search(ctx.text, ctx.year_said[1], expr.start):
+        return ctx.year_said[0]  # `W 2003 roku zarząd zebrał się 5 marca`
     return _pick_year(ctx.anchor, month, f.get("d") if "m" in f else day, ctx.tense(expr), f.get("wd"))
 
 
+SENTENCE_END = re.compile(r"[.!?]\s+[A-ZĄĆĘŁŃÓŚŹŻ\-–„\"]|\n")
 HABITUAL = re.compile(r"\b(?:rokrocznie|corocznie|(?<!jak )co\s+roku|każdego\s+roku|(?<!jak )(?<!niż )zwykle|"
                       r"zazwyczaj|z\s+reguły|regularnie)\b", re.I)
 
@@ -1203,6 +1207,8 @@ def _value(expr: Expr, ctx: _Context) -> str:
         date_value, day = _day(day + dt.timedelta(days=1))
     if f.get("ye") and "m" in f:
         ctx.last_year = f["y"]
+    if f.get("ye") and not _birth_year(expr, ctx.text):
+        ctx.year_said = (f["y"], expr.end)
     if day or "m" in f and "d" in f:
         ctx.last_day_value = date_value
     if day:
@@ -1309,7 +1315,9 @@ def _share_ranges(exprs: list[Expr], text: str) -> None:
 
 
 def _infer_anchor(exprs: list[Expr], text: str) -> tuple[dt.date | None, int | None]:
-    """Without a document date: the latest explicit year, and the first day-and-month placed in it."""
+    """Without a document date: the latest explicit year (not a birth year: `rocznik 1993 i młodsi`), and the first
+    day-and-month placed in it."""
+    exprs = [e for e in exprs if not _birth_year(e, text)]
     years = [e.f["y"] for e in exprs if e.f.get("ye") and 1900 <= e.f["y"] <= 2100]
     if not years:
         return None, None
@@ -1321,6 +1329,15 @@ def _infer_anchor(exprs: list[Expr], text: str) -> tuple[dt.date | None, int | N
     full = [_safe_date(e.f["y"], e.f["m"], e.f["d"]) for e in exprs if {"y", "m", "d"} <= set(e.f)]
     full = [d for d in full if d and d.year == year]
     return (max(full) if full else None), year
+
+
+BIRTH_BEFORE = re.compile(r"(?:rocznik[a-z]*|urodzon[a-z]*|urodził[a-z]*|ur\.|urodzeni[a-z]*)\W*(?:\w+\W+){0,2}$", re.I)
+BIRTH_AFTER = re.compile(r"^\W*(?:roku?\W+)?(?:i|lub|oraz)\s+(?:młods|stars)", re.I)
+
+
+def _birth_year(e: Expr, text: str) -> bool:
+    """A year of birth or an age group: `rocznik 1987`, `urodzony w 1950 r.`, `1993 i młodsi`."""
+    return bool(BIRTH_BEFORE.search(text[max(0, e.start - 40):e.start]) or BIRTH_AFTER.match(text[e.end:e.end + 30]))
 
 
 def find_times(text: str, date: dt.date | None = None, *, vague: str | None = "VAGUE",

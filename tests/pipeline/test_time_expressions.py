@@ -248,3 +248,12 @@ def test_evaluate_counts(tmp_path):
     assert scores["strict_correct"] == 1 and scores["relaxed_correct"] == 2
     assert scores["relaxed_f1"] == 1.0 and scores["strict_f1"] == 0.5
     assert scores["type_accuracy"] == 1.0 and scores["value_accuracy"] == 0.5
+
+
+def test_without_a_date_birth_years_give_no_anchor() -> None:
+    text = ("Początek rozgrywek zaplanowano na 27 stycznia, finały - 30 stycznia. Grają roczniki 1987 i młodsi, "
+            "1993 i młodsi. Wcześniej, 17 stycznia rozpocznie się turniej.")
+    assert [t.value for t in find_times(text) if "stycznia" in t.text] == ["xxxx-01-27", "xxxx-01-30", "xxxx-01-17"]
+    text = "Urodzony w 1950 r. Jan Nowak zmarł 17 stycznia. W 2003 roku zarząd zebrał się 5 marca."
+    values = {t.text: t.value for t in find_times(text)}
+    assert (values["17 stycznia"][:4], values["5 marca"]) == ("2003", "2003-03-05")  # the year said in its sentence
