@@ -203,6 +203,7 @@ def _hyphen_between(a: Span, b: Span) -> bool:
             and not a[-1].whitespace_ and not hyphen.whitespace_)
 
 
+TRAILING_WORDS = frozenset({"w", "we", "z", "ze", "na", "do", "i", "oraz", "a", "o", "od", "po", "przy", "dla"})
 QUOTE_MARKS = frozenset('„”"«»‚’\'()[]')
 PLACE_TRIGGERS = frozenset({"ul", "al", "pl", "plac", "ulica", "aleja", "rondo", "osiedle", "im", "imienia", "most"})
 
@@ -218,6 +219,8 @@ def _strip_marks(ent: Span) -> Span | None:
         return None
     if start == ent.start and any(t.text in QUOTE_MARKS for t in ent.doc[start:end]):
         end = ent.end  # `Klub „Polonia”`: the closing mark pairs with one inside the name
+    while end - start > 1 and ent.doc[end - 1].lower_ in TRAILING_WORDS:
+        end -= 1  # `Centrum Gemini w`: a preposition the NER took with the name
     return ent if (start, end) == (ent.start, ent.end) else Span(ent.doc, start, end, label=ent.label)
 
 
@@ -313,11 +316,17 @@ def _split_trailing_person(ent: Span, kind: str) -> list[tuple[Span, str]]:
         return [(ent, kind)]
     for i in range(1, len(ent) - 1):
         first, last = ent[i], ent[i + 1]
-        if not (first.text[:1].isupper() and last.text[:1].isupper()) or _unknown(ent[i - 1]):
+        if not (first.text[:1].isupper() and last.text[:1].isupper()) or _unknown(ent[i - 1]) or _named_after(ent, i):
             continue
         if _has_name_class(first, FIRST_NAMES) or (_unknown(first) and _unknown(last)):
             return [(ent[:i], kind), (ent[i:], "person")]
     return [(ent, kind)]
+
+
+def _named_after(ent: Span, i: int) -> bool:
+    """Token i comes after `ul.`, `im.`, `pl.`: a street or an institution named after a person (`ul. Władysława IV`,
+    `Szkoła Podstawowa im. Jana Pawła II`)."""
+    return any(t.lower_ in PLACE_TRIGGERS for t in ent[:i])
 
 
 def _role_then_surname(ent: Span) -> bool:

@@ -187,3 +187,12 @@ def test_names_glued_by_a_hyphen() -> None:
     assert found["Delic-Pol"]["type"] == "organization"
     assert "Bielsko-Biała" in found
     assert {"Polska", "Niemcy"} <= set(found)  # a pairing of countries
+
+
+def test_names_after_ul_and_im_stay_whole_and_a_trailing_preposition_is_dropped() -> None:
+    text = "Mieszka przy ul. Władysława IV w Gdyni. Uczy się w Szkole Podstawowej im. Jana Pawła II. Kino jest w Centrum Gemini w Gdyni."
+    found = entities(text, [("ul. Władysława IV", "geo", 0), ("Gdyni", "place", 0),
+                            ("Szkole Podstawowej im. Jana Pawła II", "organization", 0), ("Centrum Gemini w", "organization", 0),
+                            ("Gdyni", "place", 1)])
+    assert {"ul. Władysława IV", "Szkoła Podstawowa im. Jana Pawła II", "Centrum Gemini"} <= set(found)
+    assert "Władysław IV" not in found and "Paweł II" not in found
