@@ -359,7 +359,18 @@ def _entity_base(span: Span, kind: str) -> str:
         country = countries().get(span[0].lemma_)
         if country:
             return country
+    if kind == "person" and span.text.endswith("a") and _feminine_subject(span):
+        return span.text  # `Wanga przewidziała`: a woman's name in the nominative, not a man's genitive
     return base_form(span.text, kind)
+
+
+def _feminine_subject(span: Span) -> bool:
+    """A feminine singular past verb right before or after the name, with nothing but a comma between."""
+    doc = span.doc
+    for i in (span.end, span.end + 1, span.start - 1):
+        if 0 <= i < len(doc) and doc[i].tag_.startswith("praet:sg:f"):
+            return i != span.end + 1 or doc[span.end].text in ("już", "też", "jednak", "wówczas", "wtedy")
+    return False
 
 
 def _nested_organisation(ent: Span) -> list[_Candidate]:

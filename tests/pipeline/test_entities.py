@@ -5,6 +5,7 @@ from spacy.tokens import Span
 
 from kronika.core import build
 from kronika.pipeline.entities import find_entities
+from kronika.pipeline.names import base_form
 
 NLP = build()
 
@@ -196,3 +197,11 @@ def test_names_after_ul_and_im_stay_whole_and_a_trailing_preposition_is_dropped(
                             ("Gdyni", "place", 1)])
     assert {"ul. Władysława IV", "Szkoła Podstawowa im. Jana Pawła II", "Centrum Gemini"} <= set(found)
     assert "Władysław IV" not in found and "Paweł II" not in found
+
+
+def test_an_unknown_name_in_a_before_a_feminine_verb_is_a_woman_in_the_nominative() -> None:
+    assert base_form("Wanga", "person") == "Wang"  # alone: read as a man's genitive
+    found = entities("W 1995 roku Wanga przewidziała groźną chorobę.", [("Wanga", "person", 0)])
+    assert list(found) == ["Wanga"]
+    found = entities("Wczoraj Wanga przyszedł do urzędu.", [("Wanga", "person", 0)])
+    assert list(found) == ["Wang"]
