@@ -619,12 +619,16 @@ class _Finder:
                 return (start, end, "gen") if end > start else None
             if "prep" in pos and not v.cap(k) or (lw in ("w", "z", "na", "do", "podczas", "po", "przy", "dla", "o")
                                                    and not (v.cap(k) and k + 1 < limit and v.words[k + 1] == ".")):
-                # skip the prepositional phrase: up to its first noun-like word and its genitives
+                # skip the prepositional phrase: its adjectives, its noun, and the lowercase words after it that
+                # cannot be nominative (`w parku maszyn`, `w tym czasie`)
                 k = v.next_word(k, limit)
                 while k < limit and not v.space[k] and (v.pos_set(k) & {"adj", "num", "ppas", "pact", "adja"}) \
                         and not (v.pos_set(k) & _NOUN_POS):
                     k += 1
                 k = v.next_word(k, limit) if k < limit else k
+                while k < limit and not v.cap(k) and v.pos_set(k) & (_NOUN_POS | {"adj", "ppron3"}) \
+                        and not v.has_case(k, "nom") and not v.unknown(k):
+                    k = v.next_word(k, limit)
                 continue
             if "adv" in pos and not v.cap(k) and not (pos & _NOUN_POS):
                 k += 1
@@ -647,8 +651,11 @@ class _Finder:
                         continue
                     if end > k:
                         if not self._has_person(k, end):
-                            # `pełnomocnik firmy z Lindowa mec. Grzegorz Kowalczyk`: the name after a PP
+                            # `pełnomocnik firmy z Lindowa mec. Grzegorz Kowalczyk`: the name after a PP, or after
+                            # a comma (`jeden z gdańskich żużlowców, Tomasz Piszcz`)
                             x = end
+                            if x + 1 < limit and v.words[x] == "," and v.cap(x + 1) and v.first_name(x + 1):
+                                x += 1
                             while x < limit and x < end + 8 and v.words[x] not in (",", ";", ":") \
                                     and not v.sent_end_at(x) and not v.is_dash(x):
                                 if v.cap(x) and (v.first_name(x) or v.initial(x)):

@@ -220,3 +220,9 @@ def test_a_speaker_after_an_abbreviated_rank_is_found(nlp):
     text = ("Policja zatrzymała dwóch mężczyzn, których wskazał świadek Jan Nowak. – Obaj byli notowani – mówi kpt. "
             "Adam Wiśniewski z komendy. – Sprawcy uciekli – dodaje mł. asp. Anna Zięba.")
     assert [q.speaker for q in quotes(nlp, text)] == ["Adam Wiśniewski", "Anna Zięba"]
+
+
+def test_the_speaker_after_prepositional_phrases_and_an_apposition(nlp):
+    text = ("Grajewski uznał, że to złe miejsce.\n\n– Warunki były takie same – mówił w tym czasie w parku maszyn "
+            "jeden z żużlowców, Tomasz Piszcz.\n\n– Nie wiem – mówi w rozmowie z nami prezes spółki Jan Nowak.")
+    assert [q.speaker for q in quotes(nlp, text)][1:] == ["Tomasz Piszcz", "Jan Nowak"]
