@@ -1055,6 +1055,12 @@ class _Finder:
         span = self._first_np(floor, colon)
         if span and span[1] >= v.prev_word(colon) + 1 and colon - floor <= 8:
             return colon, colon, (span[0], span[1], "nom")
+        # a name and its apposition (`Paweł Kapsa, bramkarz KSZO: – …`)
+        comma = next((x for x in range(floor, colon) if v.words[x] == ","), None)
+        if comma is not None and colon - floor <= 14:
+            span = self._first_np(floor, comma)
+            if span and span[1] >= v.prev_word(comma) + 1 and any(v.first_name(x) for x in range(span[0], span[1])):
+                return colon, colon, (span[0], span[1], "nom")
         k = v.prev_word(colon, floor)
         e = k + 1
         while k >= floor and (v.cap(k) or v.words[k] in ".-") and e - k < 5:

@@ -226,3 +226,9 @@ def test_the_speaker_after_prepositional_phrases_and_an_apposition(nlp):
     text = ("Grajewski uznał, że to złe miejsce.\n\n– Warunki były takie same – mówił w tym czasie w parku maszyn "
             "jeden z żużlowców, Tomasz Piszcz.\n\n– Nie wiem – mówi w rozmowie z nami prezes spółki Jan Nowak.")
     assert [q.speaker for q in quotes(nlp, text)][1:] == ["Tomasz Piszcz", "Jan Nowak"]
+
+
+def test_a_name_and_its_apposition_before_a_colon_speak(nlp):
+    text = "Sędzia Jan Nowak odmówił komentarza.\n\nPaweł Kapsa, bramkarz klubu: – To nie jest w porządku."
+    (q,) = quotes(nlp, text)
+    assert (q.speaker, q.text) == ("Paweł Kapsa", "To nie jest w porządku.")
