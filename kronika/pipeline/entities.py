@@ -316,11 +316,19 @@ def _split_trailing_person(ent: Span, kind: str) -> list[tuple[Span, str]]:
         return [(ent, kind)]
     for i in range(1, len(ent) - 1):
         first, last = ent[i], ent[i + 1]
-        if not (first.text[:1].isupper() and last.text[:1].isupper()) or _unknown(ent[i - 1]) or _named_after(ent, i):
+        if not (first.text[:1].isupper() and last.text[:1].isupper()) or _unknown(ent[i - 1]) or _named_after(ent, i) \
+                or ent[i - 1].text in QUOTE_MARKS:  # `Dom Samopomocy „Cogito Noster”`: a name in quotes
             continue
-        if _has_name_class(first, FIRST_NAMES) or (_unknown(first) and _unknown(last)):
+        if _has_name_class(first, FIRST_NAMES) or (_unknown(first) and (_unknown(last) or _surname(last))):
             return [(ent[:i], kind), (ent[i:], "person")]
     return [(ent, kind)]
+
+
+def _surname(token) -> bool:
+    """Morfeusz knows the word as a surname and only as proper names (`Suchanek`, `Horny` after `Karel`)."""
+    readings = token.doc._.get(READINGS)[token.i] if token.doc._.get(READINGS) else ()
+    return any("nazwisko" in r.names for r in readings) \
+        and all(r.names and "nazwa_pospolita" not in r.names for r in readings)
 
 
 def _named_after(ent: Span, i: int) -> bool:

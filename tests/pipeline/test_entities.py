@@ -205,3 +205,11 @@ def test_an_unknown_name_in_a_before_a_feminine_verb_is_a_woman_in_the_nominativ
     assert list(found) == ["Wanga"]
     found = entities("Wczoraj Wanga przyszedł do urzędu.", [("Wanga", "person", 0)])
     assert list(found) == ["Wang"]
+
+
+def test_a_foreign_first_name_and_a_surname_glued_to_an_organisation_are_split() -> None:
+    text = "Mówił trener Dworów Karel Suchanek. Działa Dom Samopomocy „Cogito Noster”."
+    found = entities(text, [("Dworów Karel Suchanek", "organization", 0),
+                            ("Dom Samopomocy „Cogito Noster”", "organization", 0)])
+    assert found["Karel Suchanek"]["type"] == "person" and "Dwory" in found
+    assert [e["type"] for e in found.values()].count("person") == 1  # a name in quotes stays the organisation's
