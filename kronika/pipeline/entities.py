@@ -367,17 +367,18 @@ def _entity_base(span: Span, kind: str) -> str:
         country = countries().get(span[0].lemma_)
         if country:
             return country
-    if kind == "person" and span.text.endswith("a") and _feminine_subject(span):
+    if kind == "person" and len(span) == 1 and span.text.endswith("a") and _unknown(span[0]) \
+            and _feminine_subject(span):
         return span.text  # `Wanga przewidziała`: a woman's name in the nominative, not a man's genitive
     return base_form(span.text, kind)
 
 
 def _feminine_subject(span: Span) -> bool:
-    """A feminine singular past verb right before or after the name, with nothing but a comma between."""
+    """A feminine singular past verb right after the name, or after one adverb (`Wanga wówczas powiedziała`)."""
     doc = span.doc
-    for i in (span.end, span.end + 1, span.start - 1):
-        if 0 <= i < len(doc) and doc[i].tag_.startswith("praet:sg:f"):
-            return i != span.end + 1 or doc[span.end].text in ("już", "też", "jednak", "wówczas", "wtedy")
+    for i in (span.end, span.end + 1):
+        if i < len(doc) and doc[i].tag_.startswith("praet:sg:f"):
+            return i == span.end or doc[span.end].text in ("już", "też", "jednak", "wówczas", "wtedy")
     return False
 
 
@@ -410,18 +411,27 @@ def role_after(doc: Doc, end: int) -> Span | None:
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lemma_.lower() not in ROLE_NOUNS \
             or not doc[end + 1].text[:1].islower():
         return None
-    for length in (3, 2):
-        stop = end + 1 + length
-        phrase = doc[end + 1 : stop]
-        if stop <= len(doc) and all(_complement_word(t) for t in phrase[1:]) \
+    first = end + 2
+    readings = doc._.get(READINGS) or [()] * len(doc)
+    while first < len(doc) and first - end < 4 and doc[first].text[:1].islower() \
+            and any(r.tag.startswith("adj") for r in readings[first]):
+        first += 1  # `rzecznik prasowy`, `sekretarz generalny`
+    for stop in range(min(len(doc), first + 4), first - 1, -1):
+        if all(_complement_word(t) for t in doc[first:stop]) \
                 and (stop == len(doc) or doc[stop].text in (",", ".", ";", ")", "–", "-", "—")):
-            return phrase
+            return doc[end + 1 : stop] if stop > end + 2 else None
     return None
 
 
 def _complement_word(token) -> bool:
-    """A word of a role's genitive complement: `Kremla`, `spraw zagranicznych`, `PiS`."""
-    return not token.is_punct and (_genitive(token) or _unknown(token) or token.text.isupper())
+    """A word of a role's genitive complement: `Kremla`, `spraw zagranicznych`, `PiS`, `Miejskiej Komendy` (a
+    genitive reading the tagger passed over counts)."""
+    if token.is_punct:
+        return False
+    readings = token.doc._.get(READINGS)
+    genitive = _genitive(token) or bool(readings) and any(
+        len(p := r.tag.split(":")) > 2 and "gen" in p[2].split(".") for r in readings[token.i])
+    return genitive or _unknown(token) or token.text.isupper()
 
 
 def role_phrases(doc: Doc, skip: list[bool]) -> list[Span]:

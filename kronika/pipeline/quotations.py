@@ -1102,14 +1102,16 @@ class _Finder:
         return index
 
     def _subject_from_verb(self, c: _Cand, verb: int) -> None:
-        """No speaker phrase: an impersonal verb (`poinformowano`) has none; otherwise a dropped subject
-        that agrees with the verb (`dodał` -> a man, `dodały` -> women) is resolved later."""
+        """No speaker phrase: an impersonal verb (`poinformowano`) and the writer's first person (`usłyszeliśmy w
+        spółdzielni`) name none; otherwise a dropped subject that agrees with the verb (`dodał` -> a man, `dodały` ->
+        women) is resolved later."""
         v = self.v
-        if "imps" in v.pos_set(verb) and not v.verb_like(verb, finite_only=True):
+        agreement = v.verb_agreement(verb)
+        if ("imps" in v.pos_set(verb) and not v.verb_like(verb, finite_only=True)) or agreement[2] == "pri":
             c.mode = "impersonal"
         else:
             c.mode = "dropped"
-            c.agree = tuple(v.verb_agreement(verb)[:2])
+            c.agree = tuple(agreement[:2])
 
     def _add_cont(self, qa, qb, prev_cand) -> int | None:
         if self._overlaps_cand(qa, qb):
@@ -1879,7 +1881,9 @@ class _Finder:
             elif c.mode == "continuation":
                 src = self._chain_source(c)
                 sp = resolved.get(id(src)) if src is not None else None
-                if sp is None:
+                if src is not None and src.mode == "impersonal":
+                    c.mode = "impersonal"  # `– … – usłyszeliśmy w spółdzielni. – …`: still nobody named
+                elif sp is None:
                     sp = self.context_speaker(c.pos, (frozenset(), None), history, ments, recent_only=True)
             elif c.mode == "context":
                 sp = self.context_speaker(c.pos, (frozenset(), None), history, ments, recent_only=True)

@@ -213,3 +213,9 @@ def test_a_foreign_first_name_and_a_surname_glued_to_an_organisation_are_split()
                             ("Dom Samopomocy „Cogito Noster”", "organization", 0)])
     assert found["Karel Suchanek"]["type"] == "person" and "Dwory" in found
     assert [e["type"] for e in found.values()].count("person") == 1  # a name in quotes stays the organisation's
+
+
+def test_a_longer_apposition_with_an_adjective_and_a_genitive_name() -> None:
+    text = "Mówi Piotr Jóźwiak, rzecznik prasowy Miejskiej Komendy PSP."
+    found = entities(text, [("Piotr Jóźwiak", "person", 0), ("Miejskiej Komendy PSP", "organization", 0)])
+    assert found["Piotr Jóźwiak"]["roles"] == ["rzecznik prasowy Miejskiej Komendy PSP"]

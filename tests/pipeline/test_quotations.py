@@ -232,3 +232,9 @@ def test_a_name_and_its_apposition_before_a_colon_speak(nlp):
     text = "Sędzia Jan Nowak odmówił komentarza.\n\nPaweł Kapsa, bramkarz klubu: – To nie jest w porządku."
     (q,) = quotes(nlp, text)
     assert (q.speaker, q.text) == ("Paweł Kapsa", "To nie jest w porządku.")
+
+
+def test_the_writers_first_person_names_no_speaker_nor_does_its_continuation(nlp):
+    text = ("– Nie można z nich korzystać – usłyszeliśmy w spółdzielni. – Zgłaszaliśmy to strażakom.\n\n"
+            "– W Łodzi nie doszło do tragedii – mówi Piotr Jóźwiak.")
+    assert [q.speaker for q in quotes(nlp, text)] == [None, None, "Piotr Jóźwiak"]
