@@ -759,6 +759,13 @@ def _period_relative(m: re.Match, text: str) -> Iterator[Atom]:
         yield _atom(m, rel=(PERIOD_UNIT[m[2].lower()], _stem(word, PERIOD_MOD)), rank=2)
 
 
+@pattern(rf"{L}(\d{{1,2}})\s*(b\.\s?m\.|bm\.|ub\.\s?m\.)", re.I, hint=r"m\.")
+def _day_of_relative_month(m: re.Match, text: str) -> Iterator[Atom]:
+    """27 bm. (of this month), 12 ub.m. (of last month)."""
+    if 1 <= int(m[1]) <= 31:
+        yield _atom(m, d=int(m[1]), rel=("M", -1 if m[2].lower().startswith("ub") else 0), rank=3)
+
+
 @pattern(rf"{L}({_alt(VAGUE_REF)}){R}", re.I)
 def _vague(m: re.Match, text: str) -> Iterator[Atom]:
     """ostatnich latach -> xxxx, najbliższych dniach -> xxxx-xx-xx, ostatnim czasie -> PAST_REF."""
@@ -1069,13 +1076,18 @@ def _relative_period(f: dict, ctx: _Context, expr: Expr) -> Part:
     unit, n = f["rel"]
     base = ctx.anchor or (dt.date(ctx.anchor_year, 1, 1) if ctx.anchor_year and unit == "Y" else None)
     if base is None:
-        return "XXXX", None
+        if unit == "Y" and "m" in f:  # `15 marca br.` in an undated article: the day without its year
+            return f"XXXX-{f['m']:02d}" + (f"-{f['d']:02d}" if "d" in f else ""), None
+        return ("XXXX-XX-" + f"{f['d']:02d}" if unit == "M" and "d" in f else "XXXX"), None
     ctx.used_inferred |= ctx.inferred
     if unit == "W":  # KPWr: a relative week keeps its year, the week number stays unspecified
         return f"{(base + dt.timedelta(weeks=n)).year:04d}-WXX", None
     rel = _shift(base, unit, n)
     if unit == "Y" and ("m" in f or "season" in f):
         return _month_value(f, int(rel), ctx), _exact(f, int(rel))
+    if unit == "M" and "d" in f:  # `27 bm.`
+        day = _safe_date(int(rel[:4]), int(rel[5:7]), f["d"])
+        return (_day(day) if day else (rel, None))
     return rel, None
 
 

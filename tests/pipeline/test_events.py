@@ -152,6 +152,7 @@ def test_attacks_named_by_nouns_and_weapon_verbs(find):
     assert (ev["type"], ev["cameo"], ev["place"]) == ("attack", "180", "Opole")
     assert find("Jego decyzja ugodziła w interesy rolników.") == []  # figurative
     assert find("Sprinter pobił rekord kraju.") == []
+    assert find("Jest też rekord milenijnej sztafety pływackiej 1000 x 50 m pobity 18 czerwca.") == []
     assert kinds(find("Terroryści wysadzili w powietrze most kolejowy.")) == ["18"]
 
 

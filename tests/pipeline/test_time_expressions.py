@@ -257,3 +257,11 @@ def test_without_a_date_birth_years_give_no_anchor() -> None:
     text = "Urodzony w 1950 r. Jan Nowak zmarł 17 stycznia. W 2003 roku zarząd zebrał się 5 marca."
     values = {t.text: t.value for t in find_times(text)}
     assert (values["17 stycznia"][:4], values["5 marca"]) == ("2003", "2003-03-05")  # the year said in its sentence
+
+
+def test_days_of_this_and_last_month_and_this_year_abbreviated() -> None:
+    date = dt.date(2003, 10, 20)
+    assert [t.value for t in find_times("Sesja odbędzie się w poniedziałek, 27 bm.", date)] == ["2003-10-27"]
+    assert [t.value for t in find_times("Spotkanie odbyło się 12 ub.m. w Opolu.", date)] == ["2003-09-12"]
+    assert [t.value for t in find_times("Spotkanie odbyło się 12 ub.m. w Opolu.")] == ["xxxx-xx-12"]
+    assert [t.value for t in find_times("Do 15 marca br. trzeba złożyć wniosek.")] == ["xxxx-03-15"]
