@@ -24,7 +24,8 @@ ROLE_NOUNS = frozenset(
     " przewodniczący przewodnicząca marszałek wicemarszałek poseł posłanka senator senatorka radny radna"
     " burmistrz wójt starosta wojewoda ambasador gubernator generał komendant prokurator sędzia trener lider"
     " liderka założyciel właściciel mer prymas biskup arcybiskup metropolita kardynał ksiądz ajatollah"
-    " szejk emir car monarcha".split()
+    " szejk emir car monarcha wicewójt wicestarosta wiceburmistrz wicewojewoda wiceprzewodniczący"
+    " wiceprzewodnicząca członek delegat".split()
 )
 # Words for the top office of a country: `przywódca Białorusi` is whoever holds `prezydent Białorusi`.
 LEADER_NOUNS = frozenset({"przywódca", "dyktator", "lider", "szef"})
@@ -155,6 +156,9 @@ def name_candidates(doc: Doc, skip: list[bool]) -> list[_Candidate]:
         for span, span_kind in _split_trailing_person(ent, kind):
             if span_kind == "person" and (span[0].is_sent_start or len(span) > 1) and not _person_like(span):
                 continue  # `Rok Języka Polskiego trwa`, `Rokiem Języka Rosyjskiego`: common words
+            if span_kind == "person" and span.start and span.doc[span.start - 1].lemma_ in TERRITORIES \
+                    and not _full_person_name(span):
+                span_kind = "place"  # `gminy Tarłów`, `miasta Kalisz`: a place named after its kind
             found.append(_Candidate(span, span_kind, _entity_base(span, span_kind)))
             if span_kind == "organization":
                 found.extend(_nested_organisation(span))
@@ -203,6 +207,7 @@ def _hyphen_between(a: Span, b: Span) -> bool:
             and not a[-1].whitespace_ and not hyphen.whitespace_)
 
 
+TERRITORIES = frozenset({"gmina", "miasto", "powiat", "województwo", "wieś", "osiedle", "dzielnica", "sołectwo", "miasteczko"})
 TRAILING_WORDS = frozenset({"w", "we", "z", "ze", "na", "do", "i", "oraz", "a", "o", "od", "po", "przy", "dla"})
 QUOTE_MARKS = frozenset('„”"«»‚’\'()[]')
 PLACE_TRIGGERS = frozenset({"ul", "al", "pl", "plac", "ulica", "aleja", "rondo", "osiedle", "im", "imienia", "most"})
@@ -416,11 +421,25 @@ def role_after(doc: Doc, end: int) -> Span | None:
     while first < len(doc) and first - end < 4 and doc[first].text[:1].islower() \
             and any(r.tag.startswith("adj") for r in readings[first]):
         first += 1  # `rzecznik prasowy`, `sekretarz generalny`
-    for stop in range(min(len(doc), first + 4), first - 1, -1):
-        if all(_complement_word(t) for t in doc[first:stop]) \
-                and (stop == len(doc) or doc[stop].text in (",", ".", ";", ")", "–", "-", "—")):
+    for stop in range(min(len(doc), first + 7), first - 1, -1):
+        if _complement(doc[first:stop]) and _apposition_ends(doc, stop):
             return doc[end + 1 : stop] if stop > end + 2 else None
     return None
+
+
+def _complement(words: Span) -> bool:
+    """Genitives, joined by `i` (`rolnictwa i rozwoju wsi`), maybe closed by a place (`… w Pabianicach`)."""
+    k = len(words)
+    if k >= 2 and words[k - 2].lower_ in ("w", "we") and words[k - 1].text[:1].isupper():
+        k -= 2
+    return all(_complement_word(t) or (t.lower_ == "i" and 0 < t.i - words.start < k - 1) for t in words[:k])
+
+
+def _apposition_ends(doc: Doc, stop: int) -> bool:
+    """Punctuation, or `oraz`/`i` before the next capitalised name (`prezes X oraz Władysław Serafin`)."""
+    if stop == len(doc) or doc[stop].text in (",", ".", ";", ")", "–", "-", "—"):
+        return True
+    return doc[stop].lower_ in ("oraz", "i") and stop + 1 < len(doc) and doc[stop + 1].text[:1].isupper()
 
 
 def _complement_word(token) -> bool:

@@ -219,3 +219,18 @@ def test_a_longer_apposition_with_an_adjective_and_a_genitive_name() -> None:
     text = "Mówi Piotr Jóźwiak, rzecznik prasowy Miejskiej Komendy PSP."
     found = entities(text, [("Piotr Jóźwiak", "person", 0), ("Miejskiej Komendy PSP", "organization", 0)])
     assert found["Piotr Jóźwiak"]["roles"] == ["rzecznik prasowy Miejskiej Komendy PSP"]
+
+
+def test_appositions_with_conjunctions_places_and_following_names_and_places_named_after_their_kind() -> None:
+    text = ("Patronat sprawują: Wojciech Olejniczak, minister rolnictwa i rozwoju wsi, Jan Ardanowski, prezes Krajowej "
+            "Rady Izb Rolniczych oraz Czesław Dzierżawski, przewodniczący Powiatowej Izby Rolniczej w Pabianicach. "
+            "Przybędzie Alfred Skura, wicewójt gminy Tarłów.")
+    found = entities(text, [("Wojciech Olejniczak", "person", 0), ("Jan Ardanowski", "person", 0),
+                            ("Krajowej Rady Izb Rolniczych", "organization", 0), ("Czesław Dzierżawski", "person", 0),
+                            ("Powiatowej Izby Rolniczej w Pabianicach", "organization", 0), ("Alfred Skura", "person", 0),
+                            ("Tarłów", "person", 0)])
+    assert found["Wojciech Olejniczak"]["roles"] == ["minister rolnictwa i rozwoju wsi"]
+    assert found["Jan Ardanowski"]["roles"] == ["prezes Krajowej Rady Izb Rolniczych"]
+    assert found["Czesław Dzierżawski"]["roles"] == ["przewodniczący Powiatowej Izby Rolniczej w Pabianicach"]
+    assert found["Alfred Skura"]["roles"] == ["wicewójt gminy Tarłów"]
+    assert found["Tarłów"]["type"] == "place"
