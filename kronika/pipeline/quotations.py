@@ -903,7 +903,7 @@ class _Finder:
                             fragment = before_open >= a and not v.sent_end_at(before_open) \
                                 and v.words[before_open] not in (":", ",")
                     if pw >= a and (v.words[pw] not in '"”»“' or fragment) and v.words[pw] not in _CLAUSE_END \
-                            and v.words[pw] != ",":
+                            and v.words[pw] != "," and not self._insertion_dash(i, a, b):
                         att = self.attribution_at(v.next_word(i, b), b)
                         if att:
                             verb = att[0]
@@ -986,6 +986,14 @@ class _Finder:
                 else:
                     prev_cand = self._add_cont(qa, qb, prev_cand)
             i = b
+
+    def _insertion_dash(self, i: int, a: int, b: int) -> bool:
+        """The dash at i opens or closes an insertion (`koordynator – który podpisał się pod wstępem – informuje`)."""
+        v = self.v
+        if v.low[v.next_word(i, b)] in _RELATIVE:
+            return True
+        before = next((k for k in range(i - 1, a - 1, -1) if v.is_dash(k)), None)
+        return before is not None and v.low[v.next_word(before, b)] in _RELATIVE
 
     def _follows_quote(self, a: int) -> bool:
         """Is paragraph-start token a right after a paragraph that ends in a quote or a question turn?"""

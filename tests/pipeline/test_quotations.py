@@ -238,3 +238,9 @@ def test_the_writers_first_person_names_no_speaker_nor_does_its_continuation(nlp
     text = ("– Nie można z nich korzystać – usłyszeliśmy w spółdzielni. – Zgłaszaliśmy to strażakom.\n\n"
             "– W Łodzi nie doszło do tragedii – mówi Piotr Jóźwiak.")
     assert [q.speaker for q in quotes(nlp, text)] == [None, None, "Piotr Jóźwiak"]
+
+
+def test_a_dash_insertion_in_narrative_is_no_quote(nlp):
+    text = ("Wysyłane pisma są profesjonalnie przygotowane. Przesyłka zawiera pismo, w którym koordynator – który "
+            "niewyraźnie podpisał się pod wstępem – informuje o utworzeniu nowego biura.")
+    assert quotes(nlp, text) == []
