@@ -650,12 +650,15 @@ class _Finder:
                         k = end  # `skwitowała to zdarzenie recenzentka`: an object, go on
                         continue
                     if end > k:
+                        if not v.cap(k) and end + 1 < limit and v.words[end] == "," and v.cap(end + 1) and (
+                                v.first_name(end + 1) or (v.unknown(end + 1) and end + 2 < limit and v.cap(end + 2))):
+                            e2 = self.np_extent(end + 1, limit)  # `twórca reklam Benettona, Oliviero Toscani`
+                            if e2 > end + 1:
+                                return end + 1, e2, case
                         if not self._has_person(k, end):
                             # `pełnomocnik firmy z Lindowa mec. Grzegorz Kowalczyk`: the name after a PP, or after
                             # a comma (`jeden z gdańskich żużlowców, Tomasz Piszcz`)
                             x = end
-                            if x + 1 < limit and v.words[x] == "," and v.cap(x + 1) and v.first_name(x + 1):
-                                x += 1
                             while x < limit and x < end + 8 and v.words[x] not in (",", ";", ":") \
                                     and not v.sent_end_at(x) and not v.is_dash(x):
                                 if v.cap(x) and (v.first_name(x) or v.initial(x)):
@@ -740,10 +743,23 @@ class _Finder:
             k += 1
         return None
 
+    def _share_before(self, j: int, floor: int) -> int | None:
+        """Start of a percentage right before verb j (`6 proc. z nich`, `20% badanych`), within six words."""
+        v = self.v
+        for k in range(j - 1, max(floor, j - 7) - 1, -1):
+            if v.words[k] in (",", ";", ":") or (v.sent_end_at(k) and v.low[k - 1] != "proc"):
+                return None
+            if v.words[k][:1].isdigit() and k + 1 < j and v.low[k + 1] in ("proc", "proc.", "%", "procent", "procent."):
+                return k
+        return None
+
     def np_before(self, j: int, floor: int) -> tuple[int, int] | None:
         """The subject phrase before verb j inside its sentence (from `floor`, at most MAX_SUBJECT_REACH tokens back)."""
         v = self.v
         floor = max(floor, j - MAX_SUBJECT_REACH)  # bounded work per verb: linear time on run-on text
+        share = self._share_before(j, floor)
+        if share is not None:
+            return share, j  # `tylko 6 proc. z nich przyznaje`: a share of a group, nobody in particular
         # a pronoun or `który` right before the verb (`Ten obiecał`, `który przyznał`)
         k = v.prev_word(j, floor)
         while k >= floor and v.low[k] in _SKIP_AFTER_VERB and v.low[k] not in _PRONOUNS:

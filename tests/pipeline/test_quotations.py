@@ -244,3 +244,9 @@ def test_a_dash_insertion_in_narrative_is_no_quote(nlp):
     text = ("Wysyłane pisma są profesjonalnie przygotowane. Przesyłka zawiera pismo, w którym koordynator – który "
             "niewyraźnie podpisał się pod wstępem – informuje o utworzeniu nowego biura.")
     assert quotes(nlp, text) == []
+
+
+def test_a_share_of_a_group_says_it_and_a_name_after_a_descriptive_subject(nlp):
+    text = ("– Rada będzie wydawać opinie – mówi dyrektor Jan Małecki. Tylko 6 proc. z nich przyznaje, że ogląda "
+            "reklamy. „Reklama powinna szokować” – twierdził twórca reklam Benettona, Oliviero Toscani.")
+    assert [q.speaker for q in quotes(nlp, text)] == ["Jan Małecki", "6 proc. z nich", "Oliviero Toscani"]
