@@ -25,7 +25,8 @@ ROLE_NOUNS = frozenset(
     " burmistrz wójt starosta wojewoda ambasador gubernator generał komendant prokurator sędzia trener lider"
     " liderka założyciel właściciel mer prymas biskup arcybiskup metropolita kardynał ksiądz ajatollah"
     " szejk emir car monarcha wicewójt wicestarosta wiceburmistrz wicewojewoda wiceprzewodniczący"
-    " wiceprzewodnicząca członek delegat".split()
+    " wiceprzewodnicząca członek delegat kierownik kierowniczka naczelnik komisarz koordynator rektor prorektor dziekan"
+    " inspektor ordynator sołtys skarbnik zastępca pełnomocnik doradca".split()
 )
 # Words for the top office of a country: `przywódca Białorusi` is whoever holds `prezydent Białorusi`.
 LEADER_NOUNS = frozenset({"przywódca", "dyktator", "lider", "szef"})

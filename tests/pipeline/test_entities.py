@@ -234,3 +234,9 @@ def test_appositions_with_conjunctions_places_and_following_names_and_places_nam
     assert found["Czesław Dzierżawski"]["roles"] == ["przewodniczący Powiatowej Izby Rolniczej w Pabianicach"]
     assert found["Alfred Skura"]["roles"] == ["wicewójt gminy Tarłów"]
     assert found["Tarłów"]["type"] == "place"
+
+
+def test_more_offices_in_appositions() -> None:
+    text = "Mówi Olcha Sikorska, komisarz targów. Jan Nowak, zastępca burmistrza Opola, odmówił."
+    found = entities(text, [("Olcha Sikorska", "person", 0), ("Jan Nowak", "person", 0), ("Opola", "place", 0)])
+    assert (found["Olcha Sikorska"]["roles"], found["Jan Nowak"]["roles"]) == (["komisarz targów"], ["zastępca burmistrza Opola"])
