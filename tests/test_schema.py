@@ -45,3 +45,11 @@ def test_any_text_gives_valid_output_with_true_spans(text: str) -> None:
 @pytest.mark.parametrize("text", ["„", "– – –", "\u0301" * 50, "a" * 5000, "Ala.\n" * 2000])
 def test_degenerate_texts(text: str) -> None:
     check(text)
+
+
+def test_a_lone_dash_after_a_name_and_dangling_abbreviations_do_not_crash() -> None:
+    from kronika.core import analyze
+
+    for text in ("Putin –", "Putin – który", "6 proc.", "asp.", "27 bm.", "– który –"):
+        out = analyze(text).to_json()
+        assert all(text[q["start"]:q["end"]] == q["text"] for q in out["quotes"])

@@ -747,7 +747,7 @@ class _Finder:
         """Start of a percentage right before verb j (`6 proc. z nich`, `20% badanych`), within six words."""
         v = self.v
         for k in range(j - 1, max(floor, j - 7) - 1, -1):
-            if v.words[k] in (",", ";", ":") or (v.sent_end_at(k) and v.low[k - 1] != "proc"):
+            if v.words[k] in (",", ";", ":") or (v.sent_end_at(k) and (k == 0 or v.low[k - 1] != "proc")):
                 return None
             if v.words[k][:1].isdigit() and k + 1 < j and v.low[k + 1] in ("proc", "proc.", "%", "procent", "procent."):
                 return k
@@ -1006,10 +1006,13 @@ class _Finder:
     def _insertion_dash(self, i: int, a: int, b: int) -> bool:
         """The dash at i opens or closes an insertion (`koordynator – który podpisał się pod wstępem – informuje`)."""
         v = self.v
-        if v.low[v.next_word(i, b)] in _RELATIVE:
-            return True
+
+        def relative_after(k: int) -> bool:
+            nxt = v.next_word(k, b)
+            return nxt < b and v.low[nxt] in _RELATIVE
+
         before = next((k for k in range(i - 1, a - 1, -1) if v.is_dash(k)), None)
-        return before is not None and v.low[v.next_word(before, b)] in _RELATIVE
+        return relative_after(i) or (before is not None and relative_after(before))
 
     def _follows_quote(self, a: int) -> bool:
         """Is paragraph-start token a right after a paragraph that ends in a quote or a question turn?"""
