@@ -183,16 +183,22 @@ def _join_hyphenated(ents: list[Span]) -> list[Span]:
     a pairing)."""
     joined: list[Span] = []
     for ent in ents:
-        last = joined[-1] if joined else None
-        if last is not None and _hyphen_between(last, ent) and last.label == ent.label and (
-                LABELS.get(ent.label_, ent.label_) == "person" or (
-                LABELS.get(ent.label_, ent.label_) == "place" and not _country(last) and not _country(ent))):
-            joined[-1] = Span(ent.doc, last.start, ent.end, label=ent.label)
-        elif last is not None and _hyphen_between(last, ent) and last.label != ent.label:
-            joined[-1] = Span(ent.doc, last.start, ent.end, label="orgName")
-        else:
+        label = _hyphenated_label(joined[-1], ent) if joined and _hyphen_between(joined[-1], ent) else None
+        if label is None:
             joined.append(ent)
+        else:
+            joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label=label)
     return joined
+
+
+def _hyphenated_label(a: Span, b: Span) -> str | None:
+    """The label of `a-b` as one name, or None to keep them apart."""
+    if a.label != b.label:
+        return "orgName"
+    kind = LABELS.get(b.label_, b.label_)
+    if kind == "person" or (kind == "place" and not _country(a) and not _country(b)):
+        return b.label_
+    return None
 
 
 def _country(ent: Span) -> bool:
@@ -332,7 +338,7 @@ def _split_trailing_person(ent: Span, kind: str) -> list[tuple[Span, str]]:
 
 def _surname(token) -> bool:
     """Morfeusz knows the word as a surname and only as proper names (`Suchanek`, `Horny` after `Karel`)."""
-    readings = token.doc._.get(READINGS)[token.i] if token.doc._.get(READINGS) else ()
+    readings = token.doc._.get(READINGS)[token.i]
     return any("nazwisko" in r.names for r in readings) \
         and all(r.names and "nazwa_pospolita" not in r.names for r in readings)
 
@@ -504,10 +510,15 @@ def cluster(candidates: list[_Candidate]) -> list[Entity]:
         entity.mentions.append(mention)
     for entity in entities:
         entity.type = _majority_type(entity, candidates)
+    _number(entities)
+    return entities
+
+
+def _number(entities: list[Entity]) -> None:
+    """Entities in order of their first mention, numbered `e1`, `e2`, …"""
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
-    return entities
 
 
 def _majority_type(entity: Entity, candidates: list[_Candidate]) -> str:
@@ -668,9 +679,7 @@ def _head_references(doc: Doc, skip: list[bool], entities: list[Entity]) -> None
                 and min(m.start for m in entity.mentions) >= owners[0][1]:
             owners[0][0].mentions.extend(entity.mentions)  # `Wyrok Sądu` the NER found alone
             entities.remove(entity)
-    for number, entity in enumerate(entities, 1):
-        entity.id = f"e{number}"
-        entity.mentions.sort(key=lambda m: m.start)
+    _number(entities)
     taken = [False] * len(doc)
     for entity in entities:
         for m in entity.mentions:
@@ -681,8 +690,8 @@ def _head_references(doc: Doc, skip: list[bool], entities: list[Entity]) -> None
         if not owners or len(owners) > 1 or taken[token.i] or skip[token.i] or not token.text[:1].isupper() \
                 or token.idx < owners[0][1] or token.ent_iob_ in ("B", "I") or _name_continues(doc, token.i):
             continue
-        entity = owners[0][0]
-        entity.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "name", token.lemma_))
+        owners[0][0].mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, "name", token.lemma_))
+    for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
 
 

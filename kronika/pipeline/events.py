@@ -404,7 +404,8 @@ ACCORDING = frozenset({"według", "zdaniem", "wedle", "w opinii", "w ocenie", "w
 NORMS = frozenset("przepis prawo ustawa regulamin rozporządzenie statut kodeks konstytucja procedura zasada norma".split())
 PURPOSE = frozenset({"by", "aby", "żeby"})
 
-CONDITIONAL = frozenset({"gdyby", "jeśli", "jeżeli", "jakby", "gdyż_", "czy"})  # `czy`: an open question
+CONDITIONS = frozenset({"gdyby", "jeśli", "jeżeli"})  # may lead a sentence whose main clause they make hypothetical
+CONDITIONAL = CONDITIONS | {"jakby", "gdyż_", "czy"}  # `czy`: an open question
 # Words that make a sentence a sports report (sports results are not events).
 SPORT = frozenset(
     "mecz bramka gol trener piłkarz piłkarski zawodnik drużyna liga turniej sezon remis kibic boisko"
@@ -999,7 +1000,7 @@ class _Finder:
     def _office_holder_speaking(self, i: int) -> bool:
         """`– Musimy zadecydować – mówi burmistrz X`: a first-person verb in the quote of someone the article gives
         an office (or of an organisation)."""
-        verb = self._finite_verb(i, self.sent_bounds[self.sent[i]][0]) if self.pos[i] == "inf" else i
+        verb = self._finite_verb(i, self.sent_bounds[self.sent[i]][0])
         speaker = self._speaker_at(i) if self._person(verb) else None
         return speaker is not None and (speaker.type == "organization" or bool(speaker.roles))
 
@@ -1448,12 +1449,15 @@ class _Finder:
 
     def _verb_number(self, i: int, a: int) -> str | None:
         """'sg'/'pl' of the verb, or of the one an infinitive depends on."""
-        k = self._finite_verb(i, a) if self.pos[i] == "inf" else i
+        k = self._finite_verb(i, a)
         parts = self.tag[k].split(":")
         return parts[1] if parts[0] in ("fin", "praet", "bedzie", "ppas") and len(parts) > 1 else None
 
     def _finite_verb(self, i: int, a: int) -> int:
-        """The verb an infinitive at i depends on (i itself when there is none)."""
+        """The verb that carries the person and number of verb i: the one an infinitive depends on (`musimy
+        zadecydować`; the infinitive itself when there is none), else i."""
+        if self.pos[i] != "inf":
+            return i
         return next((j for j in range(i - 1, a - 1, -1) if self.pos[j] in ("fin", "praet", "imps", "pred")), i)
 
     def _role(self, i: int, a: int, ref: _Ref, etype: str, verb: int | None, passive: bool) -> str | None:
@@ -1648,7 +1652,7 @@ class _Finder:
                 self.low[k] == "by" and (k < i or self._attached_left(k)) for k in range(max(a, i - 2), min(len(self.doc), i + 3))):
             return "hypothetical"  # `gdyby`, `by wygrać`, the conditional `nakazywałyby`
         sa = self.sent_bounds[self.sent[i]][0]
-        if any(self.low[k] in ("jeśli", "jeżeli", "gdyby") for k in range(sa, min(a, sa + 3))):
+        if any(self.low[k] in CONDITIONS for k in range(sa, min(a, sa + 3))):
             return "hypothetical"  # the main clause after a leading condition: `Bo jeśli dom się nie zawali, zabije mnie grzyb`
         if self._intended(i, a, b) or (etype in MEETING_TYPES and self.pos[i] in NOUN_POS
                                        and any(self._future(k) for k in range(i + 1, b))):
@@ -1817,10 +1821,7 @@ class _Finder:
         """A first-person verb inside a quote (or the one a noun trigger is the object of: `złożyliśmy skargę`): the
         speaker; for `my` also the others named in the sentence (`po wyborach spotkaliśmy się z panem prezydentem`),
         else the partner of the last meeting."""
-        if self.pos[i] in NOUN_POS:
-            verb = self._verb_of_object(i, a, etype)
-        else:
-            verb = self._finite_verb(i, a) if self.pos[i] == "inf" else i  # `musimy zadecydować`
+        verb = self._verb_of_object(i, a, etype) if self.pos[i] in NOUN_POS else self._finite_verb(i, a)
         person = self._person(verb) if verb is not None else None
         spk = self._speaker_at(i) if person else None
         if spk is None:
@@ -1841,7 +1842,7 @@ class _Finder:
         """The verb whose dropped subject the event takes: the trigger, the verb an infinitive depends on, the verb a
         noun trigger is the object of (`wygrał wybory`); a bare `rezygnacja` or `nominacja` stands for itself."""
         if self.pos[i] not in NOUN_POS:
-            return self._finite_verb(i, a) if self.pos[i] == "inf" else i
+            return self._finite_verb(i, a)
         verb = self._verb_of_object(i, a, etype)
         if verb is not None:
             return verb

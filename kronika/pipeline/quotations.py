@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from kronika import extensions as ext
 from kronika.pipeline.spans import SpanIndex
-from kronika.pipeline.sentences import RANKS, RANKS_IN_PAIRS
+from kronika.pipeline.sentences import ALL_RANKS
 
 # --------------------------------------------------------------------------- tables
 
@@ -103,7 +103,7 @@ _PRONOUNS = {"on": ("m", "sg"), "ona": ("f", "sg"), "oni": ("m", "pl"), "one": (
              "ich": ("m", "pl"), "jej": ("f", "sg"), "jemu": ("m", "sg"), "tego": ("m", "sg"),
              "tej": ("f", "sg"), "tych": ("m", "pl")}
 _SENT_END = frozenset({".", "!", "?", "…", "?!", "!?", "..."})
-_TITLES = frozenset("""ks prof dr mec inż mgr red gen płk mjr kpt por bp abp o św hab doc przew""".split()) | RANKS | RANKS_IN_PAIRS
+_TITLES = frozenset("""ks prof dr mec inż mgr red gen płk mjr kpt por bp abp o św hab doc przew""".split()) | ALL_RANKS
 _CLAUSE_END = _SENT_END | {";", ":"}
 DASHES = frozenset({"-", "–", "—", "−", "--"})
 _QUOTE_CHARS = "„”\"«»‹›“'‚’"
@@ -1079,15 +1079,14 @@ class _Finder:
                     return k, colon, (sp[0], sp[1], "nom")
                 return k, colon, None
         # a bare name before the colon (`Pieskow: – …`, `… mieszkanka osiedla Ewa Lis: – …`)
-        span = self._first_np(floor, colon)
-        if span and span[1] >= v.prev_word(colon) + 1 and colon - floor <= 8:
+        span = self._np_up_to(floor, colon)
+        if span and colon - floor <= 8:
             return colon, colon, (span[0], span[1], "nom")
         # a name and its apposition (`Paweł Kapsa, bramkarz KSZO: – …`)
         comma = next((x for x in range(floor, colon) if v.words[x] == ","), None)
-        if comma is not None and colon - floor <= 14:
-            span = self._first_np(floor, comma)
-            if span and span[1] >= v.prev_word(comma) + 1 and any(v.first_name(x) for x in range(span[0], span[1])):
-                return colon, colon, (span[0], span[1], "nom")
+        span = self._np_up_to(floor, comma) if comma is not None and colon - floor <= 14 else None
+        if span and any(v.first_name(x) for x in range(*span)):
+            return colon, colon, (span[0], span[1], "nom")
         k = v.prev_word(colon, floor)
         e = k + 1
         while k >= floor and (v.cap(k) or v.words[k] in ".-") and e - k < 5:
@@ -1096,6 +1095,11 @@ class _Finder:
         if e > k and any(v.first_name(x) or v.initial(x) for x in range(k, e)):
             return colon, colon, (k, e, "nom")
         return None
+
+    def _np_up_to(self, floor: int, end: int) -> tuple[int, int] | None:
+        """The first noun phrase from `floor` when it runs up to token `end`."""
+        span = self._first_np(floor, end)
+        return span if span and span[1] >= self.v.prev_word(end) + 1 else None
 
     def _overlaps_cand(self, a: int, b: int) -> bool:
         return self.in_cand.find(1, a, b) != -1

@@ -27,6 +27,7 @@ NEVER_FINAL = frozenset(
 RANKS = frozenset("asp mł podkom nadkom insp nadinsp podinsp kpr chor prok adw sierż kpt mjr płk ppłk ppor kmdr pchor".split())
 # Also words or other abbreviations (`10 szt.`, `Zaczął się post.`): ranks only next to a rank (`st. asp.`, `asp. szt.`).
 RANKS_IN_PAIRS = frozenset("st szt kom post plut bryg szer gen por dh".split())
+ALL_RANKS = RANKS | RANKS_IN_PAIRS
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +105,11 @@ def _rank_before_name(tokens: Tokens, i: int, k: int) -> bool:
     if tokens.words[i] != "." or i == 0 or not tokens.glued(i - 1):
         return False
     word, nxt = tokens.words[i - 1].lower(), tokens.words[k].lower()
-    if word in RANKS_IN_PAIRS and not (nxt in RANKS or nxt in RANKS_IN_PAIRS or _rank_abbreviation(tokens, i - 3)):
+    if word not in ALL_RANKS:
         return False
-    if word not in RANKS and word not in RANKS_IN_PAIRS:
+    if word in RANKS_IN_PAIRS and not (nxt in ALL_RANKS or _rank_abbreviation(tokens, i - 3)):
         return False
-    return (nxt in RANKS or nxt in RANKS_IN_PAIRS or (len(nxt) == 1 and tokens.words[k].isupper())
+    return (nxt in ALL_RANKS or (len(nxt) == 1 and tokens.words[k].isupper())
             or any("imię" in r.names for r in tokens.readings[k]))
 
 
